@@ -1,0 +1,165 @@
+"""Precision, recall and F1 of the sentence aligner against the hand-labelled alignment gold.
+
+A predicted link (counterpart or overlap) between our sentences s and t is correct when some
+gold link joins a gold unit inside s with a gold unit inside t; a gold link is found when some
+predicted link covers both its units. Units are located by character overlap, so the figures
+do not depend on our sentence splitter agreeing with the gold's.
+
+    python eval/eval_alignment.py            # per pair and overall
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from datasets import BASIL, REPO, basil_article, missing  # noqa: E402
+
+from outletdiff.align import align  # noqa: E402
+from outletdiff.load import load_path  # noqa: E402
+from outletdiff.model import Document, Sentence  # noqa: E402
+from outletdiff.options import CompareOptions  # noqa: E402
+from outletdiff.segment import segment  # noqa: E402
+from outletdiff.similarity import Weights, build_features, pair_scores  # noqa: E402
+
+GOLD = REPO / "tests" / "gold" / "alignment"
+
+
+@dataclass(frozen=True)
+class GoldPair:
+    """Two documents, their gold units as spans, and the gold links between unit ids."""
+
+    name: str
+    documents: tuple[Document, Document]
+    units: tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
+    links: frozenset[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts behind precision and recall."""
+
+    correct_predicted: int
+    predicted: int
+    found_gold: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct_predicted / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.correct_predicted + other.correct_predicted,
+            self.predicted + other.predicted,
+            self.found_gold + other.found_gold,
+            self.gold + other.gold,
+        )
+
+
+def load_gold(paths: Sequence[Path] | None = None) -> list[GoldPair]:
+    """Every gold pair whose source documents are available."""
+    pairs = []
+    for path in paths or sorted(GOLD.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        source = record["source"]
+        if source["kind"] == "basil":
+            if missing(BASIL):
+                continue
+            documents = tuple(
+                basil_article(source["year"], source["triplet"], source[side]).document for side in ("a", "b")
+            )
+        else:
+            documents = tuple(load_path(REPO / source[side]) for side in ("a", "b"))
+        units = tuple(
+            _locate([u["text"] for u in record[f"{side}_units"]], documents[k].text)
+            for k, side in enumerate(("a", "b"))
+        )
+        links = frozenset((link["a"], link["b"]) for link in record["links"])
+        pairs.append(GoldPair(record["name"], documents, units, links))  # type: ignore[arg-type]
+    return pairs
+
+
+def _locate(unit_texts: list[str], text: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    cursor = 0
+    for unit in unit_texts:
+        unit = unit.strip().removeprefix("- ")
+        start = text.find(unit, cursor)
+        if start < 0:
+            raise ValueError(f"gold unit not found in document: {unit[:60]!r}")
+        spans.append((start, start + len(unit)))
+        cursor = start + len(unit)
+    return tuple(spans)
+
+
+def predicted_links(
+    documents: Sequence[Document], options: CompareOptions, weights: Weights = Weights()
+) -> tuple[list[Sentence], list[Sentence], set[tuple[int, int]]]:
+    """Our sentences of both documents and every link (counterparts and overlaps) between them."""
+    sentences = [list(segment(document, doc)) for doc, document in enumerate(documents)]
+    features = build_features(sentences)
+    scores = pair_scores(
+        features,
+        features.rows(0, len(sentences[0])),
+        features.rows(1, len(sentences[1])),
+        shortlist=options.shortlist,
+        weights=weights,
+    )
+    alignment = align(sentences[0], sentences[1], scores, options=options)
+    return sentences[0], sentences[1], {(link.a, link.b) for link in alignment.links}
+
+
+def score_pair(pair: GoldPair, options: CompareOptions, weights: Weights = Weights()) -> Score:
+    """Link precision and recall for one gold pair."""
+    ours_a, ours_b, links = predicted_links(pair.documents, options, weights)
+    inside_a = [_units_inside(s, pair.units[0]) for s in ours_a]
+    inside_b = [_units_inside(s, pair.units[1]) for s in ours_b]
+    correct = sum(
+        any((g, h) in pair.links for g in inside_a[i] for h in inside_b[j]) for i, j in links
+    )
+    covered = {(g, h) for i, j in links for g in inside_a[i] for h in inside_b[j]}
+    found = len(pair.links & covered)
+    return Score(correct, len(links), found, len(pair.links))
+
+
+def _units_inside(sentence: Sentence, units: Sequence[tuple[int, int]]) -> set[int]:
+    """Gold units sharing most of their characters (or most of the sentence's) with ``sentence``."""
+    inside = set()
+    for unit_id, (start, end) in enumerate(units):
+        shared = min(end, sentence.end) - max(start, sentence.start)
+        if shared > 0 and shared >= 0.5 * min(end - start, sentence.end - sentence.start):
+            inside.add(unit_id)
+    return inside
+
+
+def main() -> None:
+    pairs = load_gold()
+    if message := missing(BASIL):
+        print(f"BASIL pairs {message}")
+    options = CompareOptions()
+    total = Score(0, 0, 0, 0)
+    print(f"{'pair':45} {'P':>6} {'R':>6} {'F1':>6}  links pred/gold")
+    for pair in pairs:
+        score = score_pair(pair, options)
+        total += score
+        print(f"{pair.name:45} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}  {score.predicted}/{score.gold}")
+    print(f"{'overall (micro)':45} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  {total.predicted}/{total.gold}")
+
+
+if __name__ == "__main__":
+    main()

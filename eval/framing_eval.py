@@ -1,0 +1,193 @@
+"""Measure framing-word and fact extraction on real annotated news and on the project's gold.
+
+BASIL (Fan et al., EMNLP 2019; ``../shared/data/basil``): lexical-bias spans outside quotes are
+the outlet's own word choice. For each lexicon we report the recall of those spans (a span is
+found when one of our outlet-voice hits overlaps it) and the share of our outlet-voice hits that
+fall inside any annotated span (a lower bound on precision: BASIL is not exhaustive). Years
+2010-2013 were used to develop the lexicon; 2014-2016 are held out. Baselines: the MPQA
+strong-subjective clues (Wilson et al. 2005) and the Recasens et al. (2013) bias lexicon, run
+through the same matcher.
+
+Hand-made gold (``tests/gold/extraction/*.json``): precision / recall / F1 of framing findings
+(with voice) and of facts only in one outlet and altered facts.
+
+Run: ``python eval/framing_eval.py`` (skips any data set that is absent, saying so).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from outletdiff.extract.framing import find_framing  # noqa: E402
+from outletdiff.extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexicon  # noqa: E402
+from outletdiff.model import Quote, Sentence  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+BASIL = DATA / "basil"
+LEXICONS = DATA / "lexicons"
+GOLD = ROOT / "tests" / "gold" / "extraction"
+DEV_YEARS = (2010, 2011, 2012, 2013)
+HELD_OUT_YEARS = (2014, 2015, 2016)
+PUBLISHED = {"MPQA strong": (0.43, 0.16), "Recasens": (0.23, 0.10), "MPQA+Recasens": (0.55, 0.12)}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One BASIL article flattened into text, sentences, and its annotated spans (as offsets)."""
+
+    year: int
+    text: str
+    sentences: tuple[Sentence, ...]
+    lex_outside_quotes: tuple[tuple[int, int], ...]
+    annotated: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    """BASIL figures for one lexicon on one set of years."""
+
+    spans: int
+    found: int
+    hits: int
+    hits_inside: int
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.spans if self.spans else 0.0
+
+    @property
+    def inside(self) -> float:
+        return self.hits_inside / self.hits if self.hits else 0.0
+
+
+def read_basil(years: Sequence[int]) -> Iterator[Article]:
+    """BASIL articles of ``years`` that have annotations, with spans mapped to text offsets."""
+    for year in years:
+        for annotation_path in sorted((BASIL / "annotations" / str(year)).glob("*_ann.json")):
+            article_path = BASIL / "articles" / str(year) / annotation_path.name.replace("_ann", "")
+            if article_path.exists():
+                yield _article(year, json.loads(article_path.read_text()), json.loads(annotation_path.read_text()))
+
+
+def _article(year: int, article: dict, annotation: dict) -> Article:
+    parts: list[str] = []
+    offsets: dict[str, int] = {}
+    sentences: list[Sentence] = []
+    position = 0
+    units = [("title", article.get("title") or "", -1)]
+    flat = [s for paragraph in article["body-paragraphs"] for s in paragraph]
+    paragraph_of = [i for i, paragraph in enumerate(article["body-paragraphs"]) for _ in paragraph]
+    units += [(f"p{i}", sentence, paragraph_of[i]) for i, sentence in enumerate(flat)]
+    for index, (key, sentence, paragraph) in enumerate(units):
+        offsets[key] = position
+        kind = "headline" if key == "title" else "paragraph"
+        sentences.append(Sentence(0, index, position, position + len(sentence), sentence, kind, paragraph + 1))
+        parts.append(sentence)
+        position += len(sentence) + 1
+    lex: list[tuple[int, int]] = []
+    annotated: list[tuple[int, int]] = []
+    for span in annotation["phrase-level-annotations"]:
+        if span["id"] not in offsets:
+            continue
+        start, end = offsets[span["id"]] + int(span["start"]), offsets[span["id"]] + int(span["end"])
+        annotated.append((start, end))
+        if span["bias"] == "lex" and span["quote"] == "no":
+            lex.append((start, end))
+    return Article(year, "\n".join(parts), tuple(sentences), tuple(lex), tuple(annotated))
+
+
+def quotes_of(article: Article) -> tuple[Quote, ...]:
+    """Quote spans from the project's quote finder when present, else from quotation marks."""
+    try:
+        from outletdiff.extract.quotes import find_quotes  # type: ignore[attr-defined]
+    except ImportError:
+        return _quote_marks(article)
+    try:
+        return tuple(find_quotes(0, article.text, article.sentences))
+    except TypeError:  # a different signature than expected: fall back rather than guess
+        return _quote_marks(article)
+
+
+_QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”")
+
+
+def _quote_marks(article: Article) -> tuple[Quote, ...]:
+    return tuple(
+        Quote(0, 0, m.start() + 1, m.end() - 1, m.group(0)[1:-1], "direct") for m in _QUOTED.finditer(article.text)
+    )
+
+
+def score(articles: Sequence[Article], lexicon: Lexicon, quotes: dict[int, tuple[Quote, ...]]) -> Score:
+    """Recall of outside-quote lex spans and share of outlet-voice hits inside annotated spans."""
+    spans = found = hits = inside = 0
+    for number, article in enumerate(articles):
+        outlet = [
+            (h.start, h.end)
+            for h in find_framing(0, article.text, article.sentences, quotes[number], lexicon)
+            if h.voice == "outlet"
+        ]
+        spans += len(article.lex_outside_quotes)
+        found += sum(any(_overlap(hit, span) for hit in outlet) for span in article.lex_outside_quotes)
+        hits += len(outlet)
+        inside += sum(any(_overlap(hit, span) for span in article.annotated) for hit in outlet)
+    return Score(spans, found, hits, inside)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def baselines() -> dict[str, Lexicon]:
+    """The published lists, read with the project's own readers and matcher."""
+    mpqa = load_lexicon(LEXICONS / "mpqa" / "subjclueslen1-HLTEMNLP05.tff")
+    strong = mpqa.only(*[c for c in mpqa.categories if c.startswith("mpqa_strongsubj")])
+    recasens = load_lexicon(LEXICONS / "recasens2013_bias-lexicon.txt")
+    return {"MPQA strong": strong, "Recasens": recasens, "MPQA+Recasens": merge_lexicons(strong, recasens)}
+
+
+def basil_report() -> None:
+    """Print the BASIL table: ours beside the baselines, on dev, held-out and all years."""
+    if not BASIL.exists():
+        print(f"BASIL not found at {BASIL}: skipping the BASIL evaluation")
+        return
+    lexicons = {"outletdiff": shipped_lexicon()}
+    if LEXICONS.exists():
+        lexicons.update(baselines())
+    splits = {"dev 2010-13": DEV_YEARS, "held-out 2014-16": HELD_OUT_YEARS, "all 2010-16": DEV_YEARS + HELD_OUT_YEARS}
+    print("BASIL lexical-bias spans outside quotes (Fan et al. 2019)")
+    print(f"{'lexicon':<15}{'split':<18}{'spans':>6}{'recall':>8}{'hits':>7}{'in span':>9}   published (2010-16)")
+    for split, years in splits.items():
+        articles = list(read_basil(years))
+        quotes = {number: quotes_of(article) for number, article in enumerate(articles)}
+        for name, lexicon in lexicons.items():
+            result = score(articles, lexicon, quotes)
+            published = PUBLISHED.get(name)
+            note = f"{published[0]:.2f} / {published[1]:.0%}" if published and split.startswith("all") else ""
+            print(
+                f"{name:<15}{split:<18}{result.spans:>6}{result.recall:>8.2f}{result.hits:>7}"
+                f"{result.inside:>9.1%}   {note}"
+            )
+
+
+def main() -> None:
+    """Print every figure: BASIL first, then the hand-made gold."""
+    basil_report()
+    print()
+    try:
+        from gold_scores import gold_report  # type: ignore[import-not-found]
+    except ImportError:
+        gold_report = None
+    if gold_report is not None:
+        gold_report()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""outletdiff: how two or more outlets' coverage of the same event differs."""

@@ -1,0 +1,349 @@
+"""Read framing lexicons in the formats researchers already keep, and match their terms in text.
+
+A lexicon is a set of terms (single words, multi-word phrases, or ``prefix*`` wildcards), each
+with a category and a note. Readers accept the project CSV, plain word lists, MPQA subjectivity
+clues (``.tff``) and LIWC-style ``.dic`` dictionaries, so a researcher can bring the list they
+already trust. Matching is case-insensitive, whole-word, and tolerant of inflection (the
+simplemma lemma plus a small suffix table), so "slammed", "slams" and "slamming" all hit "slam".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+import simplemma
+
+from outletdiff.errors import LexiconError
+
+__all__ = [
+    "FORMATS_HINT",
+    "Lexicon",
+    "Match",
+    "Term",
+    "load_lexicon",
+    "merge_lexicons",
+    "shipped_lexicon",
+    "word_keys",
+    "words",
+]
+
+SHIPPED_PATH = Path(__file__).parent / "data" / "framing_lexicon.csv"
+
+FORMATS_HINT = (
+    "use a CSV with header 'term,category,note', a .txt word list (one term per line), "
+    "MPQA subjectivity clues (.tff) or a LIWC-style dictionary (.dic)"
+)
+
+_END = "\x00"  # trie key marking the end of a term
+
+# A word: letters (any script) with inner apostrophes or hyphens ("so-called", "don't").
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry; ``text`` is lower-cased, may hold spaces, and ends in ``*`` for a prefix."""
+
+    text: str
+    category: str
+    note: str = ""
+
+    @property
+    def is_prefix(self) -> bool:
+        """A LIWC-style wildcard entry: matches every word that starts with the stem."""
+        return self.text.endswith("*")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon term found in a text, with character offsets into that text."""
+
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """An immutable lexicon: terms in priority order (the first entry of a term wins on lookup)."""
+
+    terms: tuple[Term, ...]
+    source: str = ""
+    _trie: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _prefixes: dict[str, Term] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Index once, in a word trie: every term under each inflection-free form of its words.
+        for term in self.terms:
+            if term.is_prefix:
+                self._prefixes.setdefault(term.text[:-1], term)
+                continue
+            tokens = [m.group(0).lower() for m in _WORD.finditer(term.text)]
+            for key in _phrase_keys(tokens):
+                node = self._trie
+                for word in key:
+                    node = node.setdefault(word, {})
+                node.setdefault(_END, term)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The categories in order of first appearance."""
+        return tuple(dict.fromkeys(term.category for term in self.terms))
+
+    def merge(self, other: Lexicon) -> Lexicon:
+        """This lexicon extended by ``other``; where both have a term, this one's entry wins."""
+        return merge_lexicons(self, other)
+
+    def only(self, *categories: str) -> Lexicon:
+        """The sub-lexicon of the given categories (e.g. only MPQA strong-subjective clues)."""
+        kept = tuple(term for term in self.terms if term.category in categories)
+        return Lexicon(kept, source=self.source)
+
+    def find(self, text: str) -> Iterator[Match]:
+        """Every non-overlapping term in ``text``, longest match first, left to right."""
+        tokens = list(words(text))
+        i = 0
+        while i < len(tokens):
+            match = self._match_at(tokens, i)
+            if match is None:
+                i += 1
+                continue
+            length, term = match
+            yield Match(tokens[i][0], tokens[i + length - 1][1], term)
+            i += length
+
+    def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, Term] | None:
+        best = self._walk(self._trie, tokens, i, 0)
+        return best if best is not None else self._prefix_match(tokens[i][2])
+
+    def _walk(self, node: dict, tokens: list[tuple[int, int, str]], i: int, depth: int) -> tuple[int, Term] | None:
+        """Longest term starting at token ``i`` reachable from ``node`` (``depth`` words in)."""
+        best: tuple[int, Term] | None = (depth, node[_END]) if _END in node and depth else None
+        if i + depth >= len(tokens):
+            return best
+        for key in word_keys(tokens[i + depth][2]):
+            child = node.get(key)
+            if child is not None:
+                found = self._walk(child, tokens, i, depth + 1)
+                if found is not None and (best is None or found[0] > best[0]):
+                    best = found
+        return best
+
+    def _prefix_match(self, word: str) -> tuple[int, Term] | None:
+        if not self._prefixes:
+            return None
+        lowered = word.lower()
+        for cut in range(len(lowered), 0, -1):
+            term = self._prefixes.get(lowered[:cut])
+            if term is not None:
+                return 1, term
+        return None
+
+
+def words(text: str) -> Iterator[tuple[int, int, str]]:
+    """Word tokens of ``text`` as (start, end, word); hyphenated and elided words stay whole."""
+    for m in _WORD.finditer(text):
+        yield m.start(), m.end(), m.group(0)
+
+
+@lru_cache(maxsize=65536)
+def word_keys(word: str) -> tuple[str, ...]:
+    """Inflection-free forms of one word: itself lower-cased, its lemma, and suffix-stripped stems."""
+    lowered = word.lower().replace("’", "'")
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    keys = [lowered, _lemma(lowered)]
+    keys.extend(_suffix_stems(lowered))
+    return tuple(dict.fromkeys(key for key in keys if key))
+
+
+@cache
+def _lemma(word: str) -> str:
+    if "-" in word or "'" in word:
+        return word
+    try:
+        return simplemma.lemmatize(word, lang="en").lower()
+    except ValueError:  # simplemma rejects some odd inputs; the word itself is still a key
+        return word
+
+
+# Regular English inflections simplemma may miss for rare words ("excoriated", "gaslighting").
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
+
+
+def _suffix_stems(word: str) -> Iterator[str]:
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + replacement
+            yield stem
+            if len(stem) > 3 and stem[-1] == stem[-2] and suffix in ("ing", "ed"):
+                yield stem[:-1]  # doubled consonant: "slammed" -> "slam"
+
+
+def _phrase_keys(tokens: list[str]) -> Iterator[tuple[str, ...]]:
+    # A lexicon entry is indexed under its own words and their lemmas (not the suffix stems, so
+    # that "news" is not indexed as "new"); text words are looked up under all their keys.
+    options = [tuple(dict.fromkeys((token, _lemma(token)))) for token in tokens]
+    yield from _combinations(options)
+
+
+def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    if not options:
+        yield ()
+        return
+    for head in options[0]:
+        for rest in _combinations(options[1:]):
+            yield (head, *rest)
+
+
+def merge_lexicons(*lexicons: Lexicon) -> Lexicon:
+    """One lexicon holding every term; for a term in several, the earlier lexicon's entry wins."""
+    seen: set[str] = set()
+    merged: list[Term] = []
+    for lexicon in lexicons:
+        for term in lexicon.terms:
+            if term.text not in seen:
+                seen.add(term.text)
+                merged.append(term)
+    return Lexicon(tuple(merged), source="+".join(lexicon.source for lexicon in lexicons if lexicon.source))
+
+
+@cache
+def shipped_lexicon() -> Lexicon:
+    """The project's own framing lexicon (``extract/data/framing_lexicon.csv``), read once."""
+    return load_lexicon(SHIPPED_PATH)
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    """Read a lexicon, choosing the reader by extension, else by sniffing the content.
+
+    Raises :class:`LexiconError` naming the file (and line) for a missing file, a bad row, an
+    empty lexicon, or a format that none of the readers understands.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise LexiconError(f"lexicon {path} does not exist", FORMATS_HINT) from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"lexicon {path} is not UTF-8 text", FORMATS_HINT) from None
+    except OSError as error:
+        raise LexiconError(f"cannot read lexicon {path}: {error.strerror}", FORMATS_HINT) from None
+    reader = _reader_for(path, text)
+    terms = tuple(reader(path, text))
+    if not terms:
+        raise LexiconError(f"lexicon {path} holds no terms", FORMATS_HINT)
+    return Lexicon(terms, source=path.name)
+
+
+def _reader_for(path: Path, text: str):  # type: ignore[no-untyped-def]
+    suffix = path.suffix.lower()
+    by_suffix = {".csv": _read_csv, ".txt": _read_word_list, ".tff": _read_tff, ".dic": _read_dic}
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first.startswith("%"):
+        return _read_dic
+    if "word1=" in first:
+        return _read_tff
+    if first.lower().replace(" ", "").startswith("term,category"):
+        return _read_csv
+    raise LexiconError(f"unknown lexicon format for {path}", FORMATS_HINT)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Non-blank, non-comment lines with their 1-based numbers."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            yield number, stripped
+
+
+def _clean_term(raw: str) -> str:
+    return " ".join(raw.lower().replace("’", "'").split())
+
+
+def _read_csv(path: Path, text: str) -> Iterator[Term]:
+    rows = csv.reader(text.splitlines())
+    header = next(rows, None)
+    if header is None or [cell.strip().lower() for cell in header[:2]] != ["term", "category"]:
+        raise LexiconError(f"{path}:1: the CSV header must be 'term,category,note'", FORMATS_HINT)
+    for number, row in enumerate(rows, start=2):
+        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+            continue
+        if len(row) not in (2, 3) or not row[0].strip() or not row[1].strip():
+            raise LexiconError(
+                f"{path}:{number}: bad row {','.join(row)!r}",
+                "each row needs a term, a category and an optional note",
+            )
+        term = _clean_term(row[0])
+        if not _WORD.search(term):
+            raise LexiconError(f"{path}:{number}: the term {row[0]!r} has no word in it")
+        yield Term(term, row[1].strip(), row[2].strip() if len(row) == 3 else "")
+
+
+def _read_word_list(path: Path, text: str) -> Iterator[Term]:
+    category = path.stem
+    for number, line in _lines(text):
+        term = _clean_term(line)
+        if not _WORD.search(term) or "," in term or "\t" in line:
+            raise LexiconError(
+                f"{path}:{number}: bad line {line!r}", "a word list holds one term per line and nothing else"
+            )
+        yield Term(term, category)
+
+
+def _read_tff(path: Path, text: str) -> Iterator[Term]:
+    for number, line in _lines(text):
+        fields = dict(part.split("=", 1) for part in line.split() if "=" in part)
+        word = fields.get("word1", "")
+        strength = fields.get("type", "")
+        if not word or not strength:
+            raise LexiconError(
+                f"{path}:{number}: bad clue {line!r}", "MPQA clues need 'type=' and 'word1=' fields"
+            )
+        polarity = fields.get("priorpolarity", "neutral")
+        note = f"pos={fields.get('pos1', '')}; stemmed={fields.get('stemmed1', '')}"
+        yield Term(_clean_term(word), f"mpqa_{strength}_{polarity}", note)
+
+
+def _read_dic(path: Path, text: str) -> Iterator[Term]:
+    lines = list(_dic_lines(text))
+    if not lines or lines[0][1] != "%":
+        raise LexiconError(f"{path}:1: a .dic file starts with a '%' line", FORMATS_HINT)
+    closing = next((i for i, (_, line) in enumerate(lines[1:], start=1) if line == "%"), None)
+    if closing is None:
+        raise LexiconError(f"{path}: the '%' category block is never closed", FORMATS_HINT)
+    categories = dict(_dic_categories(path, lines[1:closing]))
+    for number, line in lines[closing + 1 :]:
+        parts = line.split()
+        codes = parts[1:]
+        if len(parts) < 2 or any(code not in categories for code in codes):
+            raise LexiconError(
+                f"{path}:{number}: bad entry {line!r}",
+                "each entry is a word followed by category numbers declared in the '%' block",
+            )
+        for code in codes:
+            yield Term(_clean_term(parts[0]), categories[code])
+
+
+def _dic_lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield number, line.strip()
+
+
+def _dic_categories(path: Path, block: Iterable[tuple[int, str]]) -> Iterator[tuple[str, str]]:
+    for number, line in block:
+        parts = line.split(None, 1)
+        if len(parts) != 2:
+            raise LexiconError(f"{path}:{number}: bad category line {line!r}", "write '<number> <name>'")
+        yield parts[0], parts[1].strip()

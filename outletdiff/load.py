@@ -1,0 +1,312 @@
+"""Read one article from a file or stdin into a ``Document`` with its structural blocks.
+
+The text is kept exactly as decoded, so every later offset points into what the user gave
+us. Structure (metadata, headline, summary bullets, paragraphs, boilerplate) is recorded as
+spans over that text instead of by rewriting it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import InputError
+from .language import check_english
+from .model import Block, Document
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>(?:[^\n]*\n){0,40}?)---[ \t]*(?:\r?\n|\Z)")
+_META_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+# A scraped article sometimes starts with "date 2024-01-26 <headline>" on one line.
+_LEADING_DATE = re.compile(r"^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+")
+_BULLET = re.compile(r"^[ \t]*(?:[-*\u2022\u2013])[ \t]+")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+# Lines that are the publisher talking to the reader, not reporting.
+_BOILERPLATE = re.compile(
+    r"(?ix)"
+    r"never\ miss\ a\ story|sign\ up\ (?:for|to)|subscribe\ (?:to|now|for)|newsletter"
+    r"|^\s*read\ more\b|^\s*related\s*:|^\s*(?:photo|image|video)\s*(?:credit)?\s*:|\bgetty\ images\b"
+    r"|^\s*(?:credit|source)\s*:\s*\S+\s*$|share\ (?:this|on)\ (?:story|article|facebook|twitter)"
+    r"|follow\ us\ on|click\ here|all\ rights\ reserved|^\s*advertisement\s*$|download\ (?:our|the)\ app"
+)
+
+
+def load_path(
+    path: str | Path,
+    *,
+    label: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    any_language: bool = False,
+) -> Document:
+    """Load an article file (or ``-`` for stdin), refusing input that cannot be compared."""
+    if str(path) == "-":
+        raw = sys.stdin.buffer.read(max_bytes + 1)
+        return _document_from_bytes(raw, "<stdin>", ".txt", label, max_bytes, any_language)
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{file}: no such file", "check the path")
+    if file.is_dir():
+        raise InputError(f"{file}: is a directory, not an article", "pass the article files inside it")
+    suffix = file.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(
+            f"{file}: unsupported file type '{suffix or '(none)'}'",
+            f"use one of {', '.join(SUPPORTED_SUFFIXES)}",
+        )
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{file}: {size / 1_048_576:.1f} MB is too large for one article",
+            f"the limit is {max_bytes / 1_048_576:.0f} MB; split the file or raise --max-mb",
+        )
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"{file}: cannot be read ({error.strerror})", "check its permissions") from error
+    return _document_from_bytes(raw, str(file), suffix, label, max_bytes, any_language)
+
+
+def load_paths(
+    paths: Sequence[str | Path],
+    *,
+    labels: Sequence[str] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    any_language: bool = False,
+) -> tuple[Document, ...]:
+    """Load the articles of one comparison; at least two, each a different file and outlet."""
+    if len(paths) < 2:
+        raise InputError("need at least two articles to compare", "pass two or more files")
+    if labels and len(labels) != len(paths):
+        raise InputError(f"got {len(labels)} labels for {len(paths)} files", "give one --label per file")
+    seen: dict[str, str] = {}
+    for path in paths:
+        if str(path) == "-":
+            continue
+        key = str(Path(path).resolve())
+        if key in seen:
+            raise InputError(f"{path}: the same file is given twice", "compare different articles")
+        seen[key] = str(path)
+    documents = tuple(
+        load_path(path, label=labels[i] if labels else None, max_bytes=max_bytes, any_language=any_language)
+        for i, path in enumerate(paths)
+    )
+    _refuse_duplicates(documents)
+    return tuple(_unique_outlets(documents))
+
+
+def document_from_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    outlet: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    """Build a ``Document`` from text already in memory (no size or language checks)."""
+    return _parse_text(text, source=source, outlet=outlet, title=title, date=date)
+
+
+def _document_from_bytes(
+    raw: bytes, source: str, suffix: str, label: str | None, max_bytes: int, any_language: bool
+) -> Document:
+    if len(raw) > max_bytes:
+        raise InputError(f"{source}: input is larger than {max_bytes // 1_048_576} MB")
+    if b"\x00" in raw[:65536]:
+        raise InputError(f"{source}: looks like a binary file, not text", "export the article as text")
+    try:
+        decoded = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{source}: not valid UTF-8 (byte {error.start})", "re-save the file as UTF-8"
+        ) from error
+    if suffix == ".json":
+        document = _parse_json(decoded, source, label)
+    elif suffix in (".html", ".htm"):
+        document = _parse_text(_html_to_text(decoded, source), source=source, outlet=label)
+    else:
+        document = _parse_text(decoded, source=source, outlet=label)
+    if not any(block.kind != "metadata" for block in document.blocks):
+        raise InputError(f"{source}: no article text found (the file is empty)", "pass a file with text")
+    if not any_language:
+        check_english(document)
+    return document
+
+
+def _parse_json(decoded: str, source: str, label: str | None) -> Document:
+    try:
+        record = json.loads(decoded)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{source}: invalid JSON at line {error.lineno}: {error.msg}") from error
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError(
+            f"{source}: JSON must be an object with a 'text' string",
+            'expected {"outlet", "title", "date", "text"}',
+        )
+    return _parse_text(
+        record["text"],
+        source=source,
+        outlet=label or _optional_str(record.get("outlet")),
+        title=_optional_str(record.get("title")),
+        date=_optional_str(record.get("date")),
+    )
+
+
+def _optional_str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _html_to_text(markup: str, source: str) -> str:
+    """Main article text of a saved web page (trafilatura, imported only when needed)."""
+    try:
+        import trafilatura
+    except ImportError as error:  # pragma: no cover - trafilatura is a declared dependency
+        raise InputError(f"{source}: reading HTML needs trafilatura", "pip install trafilatura") from error
+    extracted = trafilatura.extract(markup, include_comments=False, include_tables=False)
+    if not extracted:
+        raise InputError(f"{source}: no article text found in the HTML page", "save the text as .txt")
+    return str(extracted)
+
+
+def _parse_text(
+    text: str,
+    *,
+    source: str,
+    outlet: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+) -> Document:
+    blocks: list[Block] = []
+    metadata: dict[str, str] = {}
+    position = 0
+    front = _FRONT_MATTER.match(text)
+    if front:
+        for line in front.group("body").splitlines():
+            field = _META_LINE.match(line)
+            if field:
+                metadata[field.group("key").lower()] = field.group("value").strip("'\"")
+        blocks.append(Block("metadata", 0, front.end()))
+        position = front.end()
+    headline_seen = False
+    for start, end in _lines(text, position):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if not headline_seen:
+            leading = _LEADING_DATE.match(line)
+            if leading:
+                metadata.setdefault("date", leading.group("date"))
+                blocks.append(Block("metadata", start, start + leading.end()))
+                start += leading.end()
+                line = text[start:end]
+        start, end = _strip_span(text, start, end)
+        block = _classify_line(text, start, end, headline_seen)
+        if block.kind == "headline":
+            headline_seen = True
+        elif block.kind in ("paragraph", "bullet"):
+            headline_seen = True
+        blocks.append(block)
+    blocks = _merge_wrapped_lines(text, blocks)
+    headline = next((b for b in blocks if b.kind == "headline"), None)
+    fallback_outlet = Path(source).stem if source not in ("<stdin>", "<text>") else "stdin"
+    return Document(
+        outlet=outlet or metadata.get("outlet") or fallback_outlet,
+        text=text,
+        source=source,
+        title=title or metadata.get("title") or (text[headline.start : headline.end] if headline else None),
+        date=date or metadata.get("date"),
+        blocks=tuple(blocks),
+    )
+
+
+def _lines(text: str, position: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]*(?:\n|\Z)", text[position:]):
+        if match.start() == match.end():
+            continue
+        spans.append((position + match.start(), position + match.end()))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _classify_line(text: str, start: int, end: int, headline_seen: bool) -> Block:
+    line = text[start:end]
+    if _BOILERPLATE.search(line):
+        return Block("boilerplate", start, end)
+    bullet = _BULLET.match(line)
+    if bullet:
+        return Block("bullet", start + bullet.end(), end)
+    heading = _MD_HEADING.match(line)
+    if heading:
+        return Block("headline" if not headline_seen else "paragraph", start + heading.end(), end)
+    if not headline_seen and _looks_like_headline(line):
+        return Block("headline", start, end)
+    return Block("paragraph", start, end)
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A first line that is short and does not end like a sentence is the headline."""
+    words = line.split()
+    return 0 < len(words) <= 30 and not line.rstrip().endswith((".", "\u201d.", '."'))
+
+
+def _merge_wrapped_lines(text: str, blocks: list[Block]) -> list[Block]:
+    """Join hard-wrapped lines of one paragraph (no blank line between, no sentence end)."""
+    merged: list[Block] = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and block.kind == "paragraph"
+            and previous.kind == "paragraph"
+            and "\n\n" not in text[previous.end : block.start]
+            and not re.search(r"[.!?:\"'\u201d\u2019)\]]\s*$", text[previous.start : previous.end])
+        ):
+            merged[-1] = Block("paragraph", previous.start, block.end)
+        else:
+            merged.append(block)
+    return merged
+
+
+def _refuse_duplicates(documents: Sequence[Document]) -> None:
+    bodies: dict[str, str] = {}
+    for document in documents:
+        body = " ".join(
+            document.text[b.start : b.end] for b in document.blocks if b.kind != "metadata"
+        ).strip()
+        if body in bodies:
+            raise InputError(
+                f"{document.source}: has the same text as {bodies[body]}", "compare different articles"
+            )
+        bodies[body] = document.source
+
+
+def _unique_outlets(documents: Sequence[Document]) -> list[Document]:
+    """Give two documents that claim the same outlet distinct labels ("X", "X (2)")."""
+    seen: dict[str, int] = {}
+    result = []
+    for document in documents:
+        count = seen.get(document.outlet, 0) + 1
+        seen[document.outlet] = count
+        if count > 1:
+            document = Document(
+                outlet=f"{document.outlet} ({count})",
+                text=document.text,
+                source=document.source,
+                title=document.title,
+                date=document.date,
+                blocks=document.blocks,
+            )
+        result.append(document)
+    return result

@@ -1,0 +1,286 @@
+"""The one result model: frozen dataclasses every stage produces and every renderer reads.
+
+Renderers (terminal, JSON, HTML, polars tables) only read these objects, so the outputs can
+never disagree. Every span is a pair of character offsets into ``Document.text`` exactly as
+decoded from the input, so a highlight always lands on the characters that were found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Span = tuple[int, int]
+
+BlockKind = Literal["metadata", "headline", "bullet", "paragraph", "boilerplate"]
+Relation = Literal["counterpart", "overlap"]
+LinkLabel = Literal["identical", "edited", "rewritten", "moved", "split", "merged", "partial"]
+# Status of one sentence relative to one other outlet: a link label, or "added" (only here).
+Status = Literal[
+    "identical", "edited", "rewritten", "moved", "split", "merged", "partial", "added", "boilerplate"
+]
+QuoteKind = Literal["direct", "partial", "scare"]
+SourceKind = Literal["outlet", "person", "institution", "anonymous", "self"]
+Voice = Literal["outlet", "quoted"]
+FactKind = Literal["number", "date", "entity", "claim"]
+FindingKind = Literal["sentence", "fact", "quote", "framing", "source"]
+Change = Literal["added", "dropped", "altered", "shared"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural piece of a document: headline, summary bullet, paragraph, boilerplate."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One outlet's article as read: the text is never altered, only annotated by spans."""
+
+    outlet: str
+    text: str
+    source: str
+    title: str | None = None
+    date: str | None = None
+    blocks: tuple[Block, ...] = ()
+
+    def slice(self, span: Span) -> str:
+        """The original characters of ``span``."""
+        return self.text[span[0] : span[1]]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or headline / bullet) of one document, with offsets into its text."""
+
+    doc: int
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: BlockKind
+    paragraph: int
+
+    @property
+    def id(self) -> str:
+        """Stable identifier ``"<doc>:<index>"`` used by JSON links and HTML anchors."""
+        return f"{self.doc}:{self.index}"
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One run of a word diff between two matched sentences.
+
+    ``a`` is the span in the first document (equal and delete runs), ``b`` the span in the
+    second (equal and insert runs); the other is ``None``.
+    """
+
+    op: Literal["equal", "insert", "delete"]
+    text: str
+    a: Span | None
+    b: Span | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A scored relation between sentence ``a`` of one document and ``b`` of another.
+
+    ``counterpart`` links are one-to-one (plus split/merge neighbours) and drive side-by-side
+    rows and inline diffs; ``overlap`` links are many-to-many: the two share a specific fact.
+    """
+
+    a: int
+    b: int
+    relation: Relation
+    label: LinkLabel
+    score: float
+    diff: tuple[DiffOp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How two documents' sentences relate; ``status_a[i]`` is sentence i of ``a`` vs ``b``."""
+
+    a: int
+    b: int
+    links: tuple[Link, ...]
+    status_a: tuple[Status, ...]
+    status_b: tuple[Status, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quoted words with offsets of the content (without the marks) and the resolved speaker."""
+
+    doc: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One link of a sourcing chain: who a claim is attributed to, and the cue that says so."""
+
+    name: str
+    kind: SourceKind
+    start: int
+    end: int
+    cue: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A sourcing chain for one sentence, outermost source first.
+
+    ``inherited`` marks a chain carried over from an earlier sentence that continues it
+    ("The report cites ...").
+    """
+
+    doc: int
+    sentence: int
+    chain: tuple[Source, ...]
+    inherited: bool = False
+
+    @property
+    def label(self) -> str:
+        """Human-readable chain, outermost first: ``"RadarOnline <- Daily Mail <- insiders"``."""
+        return " <- ".join(source.name for source in self.chain)
+
+
+@dataclass(frozen=True)
+class FramingHit:
+    """A loaded or evaluative word; ``voice`` tells whether the outlet or a quoted speaker used it."""
+
+    doc: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    term: str
+    category: str
+    voice: Voice
+    speaker: str | None = None
+    from_lexicon: bool = True
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A checkable detail: number, date or time expression, named entity, or a claim."""
+
+    doc: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: FactKind
+    value: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One verdict about ``outlet`` relative to ``other``: what it added, dropped or altered.
+
+    The span (``doc``, ``sentence``, ``start``, ``end``) points where the item is written:
+    in ``outlet`` for added/altered/shared, in ``other`` for dropped. For altered items the
+    counterpart is ``other_span`` in ``other``'s sentence ``other_sentence``.
+    """
+
+    outlet: int
+    other: int
+    kind: FindingKind
+    change: Change
+    category: str
+    text: str
+    doc: int
+    sentence: int
+    start: int
+    end: int
+    voice: Voice | None = None
+    speaker: str | None = None
+    chain: str | None = None
+    other_sentence: int | None = None
+    other_span: Span | None = None
+    other_text: str | None = None
+
+
+@dataclass(frozen=True)
+class OutletSummary:
+    """Counts per outlet, precomputed so that every renderer shows the same numbers."""
+
+    doc: int
+    outlet: str
+    words: int
+    outlet_voice_words: int
+    sentences: int
+    shared: int
+    altered: int
+    only_here: int
+    boilerplate: int
+    quotes: int
+    quotes_added: int
+    quotes_dropped: int
+    quotes_altered: int
+    framing_outlet_voice: int
+    framing_quoted: int
+    framing_per_1000: float
+    sources: int
+    sources_named: int
+    sources_anonymous: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``compare`` found: the single input of every renderer and table."""
+
+    documents: tuple[Document, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+    alignments: tuple[Alignment, ...]
+    quotes: tuple[Quote, ...]
+    attributions: tuple[Attribution, ...]
+    framing: tuple[FramingHit, ...]
+    facts: tuple[Fact, ...]
+    findings: tuple[Finding, ...]
+    summaries: tuple[OutletSummary, ...]
+
+    def alignment(self, a: int, b: int) -> Alignment:
+        """The alignment of documents ``a`` and ``b`` (stored once per unordered pair)."""
+        for alignment in self.alignments:
+            if (alignment.a, alignment.b) == (a, b):
+                return alignment
+            if (alignment.a, alignment.b) == (b, a):
+                return swap_alignment(alignment)
+        raise KeyError((a, b))
+
+
+def swap_alignment(alignment: Alignment) -> Alignment:
+    """The same alignment seen from the other side (``a`` and ``b`` exchanged)."""
+    swapped_label = {"split": "merged", "merged": "split"}
+    flip_op = {"insert": "delete", "delete": "insert", "equal": "equal"}
+    links = tuple(
+        Link(
+            a=link.b,
+            b=link.a,
+            relation=link.relation,
+            label=swapped_label.get(link.label, link.label),  # type: ignore[arg-type]
+            score=link.score,
+            diff=tuple(DiffOp(flip_op[op.op], op.text, op.b, op.a) for op in link.diff),  # type: ignore[arg-type]
+        )
+        for link in alignment.links
+    )
+    swapped_status = {"split": "merged", "merged": "split"}
+    return Alignment(
+        a=alignment.b,
+        b=alignment.a,
+        links=tuple(sorted(links, key=lambda link: (link.a, link.b, link.relation))),
+        status_a=tuple(swapped_status.get(s, s) for s in alignment.status_b),  # type: ignore[misc]
+        status_b=tuple(swapped_status.get(s, s) for s in alignment.status_a),  # type: ignore[misc]
+    )

@@ -1,0 +1,84 @@
+"""Text folding and word tokens for matching only; the original text is never replaced.
+
+Outlets differ in typography (curly vs straight quotes, dashes, "U.S." vs "US") that says
+nothing about their reporting, so matching looks at a folded copy while every token keeps its
+offsets into the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " ",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say saying told tell according per via
+    reportedly also would could may might must shall one""".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the original text: its span, its folded form and its stem."""
+
+    start: int
+    end: int
+    folded: str
+    stem: str
+
+    @property
+    def is_content(self) -> bool:
+        """Not a function word: worth matching on."""
+        return self.folded not in STOPWORDS
+
+
+def fold(text: str) -> str:
+    """Lower-cased, typography-neutral form of ``text`` (may differ in length)."""
+    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).lower()
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    result = []
+    for match in _WORD.finditer(text, start, end):
+        folded = fold(match.group()).replace(".", "")
+        result.append(Token(match.start(), match.end(), folded, stem(folded)))
+    return result
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English suffix stripper: enough to meet "denied"/"denies", "talks"/"talk"."""
+    word = word.replace("'", "")
+    if word.endswith("s") and len(word) > 3 and word[-2] == "'":
+        word = word[:-2]
+    for suffix, replacement in (
+        ("ational", "ate"), ("ization", "ize"), ("fulness", "ful"), ("iveness", "ive"),
+        ("ously", "ous"), ("ments", "ment"), ("ingly", ""), ("edly", ""), ("ies", "y"), ("ied", "y"),
+        ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""),
+    ):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    return word

@@ -1,0 +1,227 @@
+"""Build the sentence units of the alignment gold set, so no unit text is ever retyped by hand.
+
+The links in each gold file are labelled by a person; the units they point at are produced
+here, mechanically, so that every unit is an exact copy of the source text and the unit ids
+stay stable when a file is regenerated.  Run it from anywhere:
+
+    python tests/gold/alignment/make_units.py            # create missing files, check the rest
+    python tests/gold/alignment/make_units.py --print    # also list the units with their ids
+
+Existing gold files keep their hand-made ``links`` and ``notes``; only a missing file is
+created (with no links).  A file whose stored units differ from the regenerated ones is
+reported, never silently overwritten, because its links would point at the wrong sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+BASIL = REPO.parent / "shared" / "data" / "basil" / "articles"
+
+# Words that end in a period without ending the sentence ("U.S. Secretary of State ...").
+ABBREVIATIONS = frozenset(
+    {
+        "u.s",
+        "u.k",
+        "u.n",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "sgt",
+        "prof",
+        "inc",
+        "corp",
+        "co",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+# A candidate sentence end: terminal punctuation, optional closing quotes, then whitespace.
+_END = re.compile(r"[.!?][\"'”’)]*(?=\s)")
+# A prefix that dates the headline line in some scraped files; it is not headline text.
+_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
+
+
+@dataclass(frozen=True)
+class FilePair:
+    """A pair of plain-text articles in the project corpus (front matter, headline, body)."""
+
+    name: str
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
+class BasilPair:
+    """Two outlets' articles of one BASIL event, chosen by outlet name, not by file suffix."""
+
+    year: int
+    triplet: str
+    a: str
+    b: str
+
+    @property
+    def name(self) -> str:
+        """The gold file's name: year, first 8 characters of the triplet, outlets."""
+        return f"basil-{self.year}-{self.triplet[:8]}-{self.a}-{self.b}"
+
+
+PAIRS: tuple[FilePair | BasilPair, ...] = (
+    FilePair("seed-putin-talks", "corpus/putin-talks/outlet-a.txt", "corpus/putin-talks/radaronline.txt"),
+    BasilPair(2010, "2b95d2cf-e979-4f9c-ae27-9a5370934f23", "fox", "hpo"),
+    BasilPair(2011, "2153fb3e-6b09-410c-bfea-d095c49a54ba", "fox", "nyt"),
+    BasilPair(2013, "11c9f251-35c8-4452-b052-df9be61464c6", "nyt", "hpo"),
+    BasilPair(2014, "33521e65-12da-4521-b132-7b606243b0e4", "fox", "nyt"),
+    BasilPair(2016, "8385a996-1afc-4778-a06d-7070a8f19e27", "nyt", "hpo"),
+)
+
+
+def strip_front_matter(text: str) -> str:
+    """The article text after a leading ``---`` ... ``---`` metadata block, if there is one."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() == "---":
+                return "\n".join(lines[i + 1 :])
+    return text
+
+
+def is_abbreviation(text: str, end: int) -> bool:
+    """Whether the period just before ``end`` closes a known abbreviation or an initial."""
+    word = re.search(r"([A-Za-z.]+)\.$", text[:end])
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    return token in ABBREVIATIONS or len(token) == 1
+
+
+def split_sentences(line: str) -> list[str]:
+    """Split one paragraph line into sentences, each an exact substring of the line.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (plus closing quotes) before whitespace, unless
+    the period belongs to an abbreviation or the next word starts in lower case.
+    """
+    pieces: list[str] = []
+    start = 0
+    for m in _END.finditer(line):
+        nxt = line[m.end() :].lstrip()
+        if not nxt or nxt[0].islower():
+            continue
+        if line[m.start()] == "." and is_abbreviation(line, m.start() + 1):
+            continue
+        pieces.append(line[start : m.end()].strip())
+        start = m.end()
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
+
+
+def file_units(path: Path) -> list[str]:
+    """Headline, bullets and sentences of a corpus article, in reading order."""
+    body = strip_front_matter(path.read_text(encoding="utf-8"))
+    units: list[str] = []
+    first = True
+    for raw in body.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if first:
+            units.append(_DATE_PREFIX.sub("", raw).strip())
+            first = False
+        elif line.startswith("- "):
+            units.append(line)
+        else:
+            units.extend(split_sentences(line))
+    return units
+
+
+def basil_article(year: int, triplet: str, outlet: str) -> dict:
+    """The BASIL article of ``triplet`` whose ``source`` field names ``outlet``."""
+    for path in sorted((BASIL / str(year)).glob(f"{triplet}_*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if str(data.get("source", "")).lower() == outlet:
+            return data
+    raise SystemExit(f"no {outlet} article for {year}/{triplet}")
+
+
+def basil_units(year: int, triplet: str, outlet: str) -> list[str]:
+    """Title then the flattened ``body-paragraphs`` sentences, copied as stored."""
+    data = basil_article(year, triplet, outlet)
+    return [data["title"]] + [s for para in data["body-paragraphs"] for s in para]
+
+
+def build(pair: FilePair | BasilPair) -> dict:
+    """The gold skeleton of one pair: source description and both unit lists, no links."""
+    if isinstance(pair, FilePair):
+        source: dict = {"kind": "file", "a": pair.a, "b": pair.b}
+        a_units, b_units = file_units(REPO / pair.a), file_units(REPO / pair.b)
+    else:
+        source = {"kind": "basil", "year": pair.year, "triplet": pair.triplet, "a": pair.a, "b": pair.b}
+        a_units = basil_units(pair.year, pair.triplet, pair.a)
+        b_units = basil_units(pair.year, pair.triplet, pair.b)
+    return {
+        "name": pair.name,
+        "source": source,
+        "a_units": [{"id": i, "text": t} for i, t in enumerate(a_units)],
+        "b_units": [{"id": i, "text": t} for i, t in enumerate(b_units)],
+        "links": [],
+        "notes": "",
+    }
+
+
+def check_or_create(pair: FilePair | BasilPair, *, show: bool) -> bool:
+    """Create the pair's gold file if missing; report whether stored units still match."""
+    fresh = build(pair)
+    path = HERE / f"{pair.name}.json"
+    if show:
+        for side in ("a", "b"):
+            print(f"== {pair.name} {side}: {fresh['source'][side]}")
+            for unit in fresh[f"{side}_units"]:
+                print(f"{side}{unit['id']:>3}  {unit['text']}")
+    if not path.exists():
+        path.write_text(json.dumps(fresh, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"created {path.name}", file=sys.stderr)
+        return True
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    same = all(stored[k] == fresh[k] for k in ("name", "source", "a_units", "b_units"))
+    print(f"{'ok' if same else 'UNITS CHANGED'}  {path.name}", file=sys.stderr)
+    return same
+
+
+def main() -> int:
+    """Create or check every gold file; exit 1 if any stored unit list is out of date."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--print", dest="show", action="store_true", help="list units with ids")
+    args = parser.parse_args()
+    results = [check_or_create(pair, show=args.show) for pair in PAIRS]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
