@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from datasets import BASIL, REPO, basil_article, missing  # noqa: E402
@@ -25,7 +27,7 @@ from outletdiff.load import load_path  # noqa: E402
 from outletdiff.model import Document, Sentence  # noqa: E402
 from outletdiff.options import CompareOptions  # noqa: E402
 from outletdiff.segment import segment  # noqa: E402
-from outletdiff.similarity import Weights, build_features, pair_scores  # noqa: E402
+from outletdiff.similarity import Weights, build_features, combine, pair_features  # noqa: E402
 
 GOLD = REPO / "tests" / "gold" / "alignment"
 
@@ -107,34 +109,39 @@ def _locate(unit_texts: list[str], text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def predicted_links(
-    documents: Sequence[Document], options: CompareOptions, weights: Weights = Weights()
-) -> tuple[list[Sentence], list[Sentence], set[tuple[int, int]]]:
-    """Our sentences of both documents and every link (counterparts and overlaps) between them."""
-    sentences = [list(segment(document, doc)) for doc, document in enumerate(documents)]
+@dataclass(frozen=True)
+class PreparedPair:
+    """A gold pair with our sentences and similarity signals computed once (for calibration)."""
+
+    gold: GoldPair
+    sentences: tuple[tuple[Sentence, ...], tuple[Sentence, ...]]
+    signals: dict[str, np.ndarray]
+
+
+def prepare(pair: GoldPair, options: CompareOptions) -> PreparedPair:
+    """Segment both documents and compute every similarity signal between them."""
+    sentences = (segment(pair.documents[0], 0), segment(pair.documents[1], 1))
     features = build_features(sentences)
-    scores = pair_scores(
+    signals = pair_features(
         features,
         features.rows(0, len(sentences[0])),
         features.rows(1, len(sentences[1])),
         shortlist=options.shortlist,
-        weights=weights,
     )
-    alignment = align(sentences[0], sentences[1], scores, options=options)
-    return sentences[0], sentences[1], {(link.a, link.b) for link in alignment.links}
+    return PreparedPair(pair, sentences, signals)
 
 
-def score_pair(pair: GoldPair, options: CompareOptions, weights: Weights = Weights()) -> Score:
-    """Link precision and recall for one gold pair."""
-    ours_a, ours_b, links = predicted_links(pair.documents, options, weights)
-    inside_a = [_units_inside(s, pair.units[0]) for s in ours_a]
-    inside_b = [_units_inside(s, pair.units[1]) for s in ours_b]
-    correct = sum(
-        any((g, h) in pair.links for g in inside_a[i] for h in inside_b[j]) for i, j in links
-    )
+def score_pair(prepared: PreparedPair, options: CompareOptions, weights: Weights = Weights()) -> Score:
+    """Link precision and recall of our alignment for one gold pair."""
+    ours_a, ours_b = prepared.sentences
+    alignment = align(ours_a, ours_b, combine(prepared.signals, weights), options=options)
+    links = {(link.a, link.b) for link in alignment.links}
+    gold = prepared.gold
+    inside_a = [_units_inside(s, gold.units[0]) for s in ours_a]
+    inside_b = [_units_inside(s, gold.units[1]) for s in ours_b]
+    correct = sum(any((g, h) in gold.links for g in inside_a[i] for h in inside_b[j]) for i, j in links)
     covered = {(g, h) for i, j in links for g in inside_a[i] for h in inside_b[j]}
-    found = len(pair.links & covered)
-    return Score(correct, len(links), found, len(pair.links))
+    return Score(correct, len(links), len(gold.links & covered), len(gold.links))
 
 
 def _units_inside(sentence: Sentence, units: Sequence[tuple[int, int]]) -> set[int]:
@@ -155,7 +162,7 @@ def main() -> None:
     total = Score(0, 0, 0, 0)
     print(f"{'pair':45} {'P':>6} {'R':>6} {'F1':>6}  links pred/gold")
     for pair in pairs:
-        score = score_pair(pair, options)
+        score = score_pair(prepare(pair, options), options)
         total += score
         print(f"{pair.name:45} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}  {score.predicted}/{score.gold}")
     print(f"{'overall (micro)':45} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  {total.predicted}/{total.gold}")

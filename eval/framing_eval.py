@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from outletdiff.extract.framing import find_framing  # noqa: E402
 from outletdiff.extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexicon  # noqa: E402
-from outletdiff.model import Quote, Sentence  # noqa: E402
+from outletdiff.model import Quote, QuoteKind, Sentence  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 BASIL = DATA / "basil"
@@ -120,9 +120,15 @@ _QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”")
 
 
 def _quote_marks(article: Article) -> tuple[Quote, ...]:
+    """Quotation-mark pairs; one to three words without a sentence end count as scare quotes."""
     return tuple(
-        Quote(0, 0, m.start() + 1, m.end() - 1, m.group(0)[1:-1], "direct") for m in _QUOTED.finditer(article.text)
+        Quote(0, 0, m.start() + 1, m.end() - 1, m.group(0)[1:-1], _quote_kind(m.group(0)[1:-1]))
+        for m in _QUOTED.finditer(article.text)
     )
+
+
+def _quote_kind(content: str) -> QuoteKind:
+    return "scare" if len(content.split()) <= 3 and not content.rstrip().endswith((".", "!", "?", ",")) else "direct"
 
 
 def score(articles: Sequence[Article], lexicon: Lexicon, quotes: dict[int, tuple[Quote, ...]]) -> Score:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -82,3 +83,22 @@ def stem(word: str) -> str:
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]
     return word
+
+
+def concept(stemmed: str) -> str:
+    """The shared representative of a stem's paraphrase group ("dismiss" -> "deny")."""
+    return _paraphrase_groups().get(stemmed, stemmed)
+
+
+@cache
+def _paraphrase_groups() -> dict[str, str]:
+    """Stem -> group head, from the shipped list of interchangeable newsroom words."""
+    groups: dict[str, str] = {}
+    text = resources.files("outletdiff").joinpath("data/news_paraphrases.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        members = [stem(word.strip().lower()) for word in line.split(",") if word.strip()]
+        for member in members:
+            groups.setdefault(member, members[0])
+    return groups

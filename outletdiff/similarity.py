@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from .model import Sentence
-from .normalize import fold, tokens
+from .normalize import concept, fold, tokens
 
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion".split()
@@ -28,12 +28,20 @@ _NUMBER_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Weights:
-    """Weights of the four signals in the combined score (they sum to 1)."""
+    """How the signals combine; fitted on the alignment gold by ``eval/calibrate_alignment.py``.
 
-    words: float = 0.35
-    chars: float = 0.25
-    anchors: float = 0.15
-    fuzzy: float = 0.25
+    ``base = words*W + chars*C + anchors*A + bigrams*B + fuzzy*F``; the base is then scaled
+    towards its share of each sentence's best match (``gate``: 0 ignores the ranking, 1 uses
+    only it) and the best base score of the diagonal neighbours is added (``neighbours``).
+    """
+
+    words: float = 0.08
+    chars: float = 0.72
+    anchors: float = 0.04
+    bigrams: float = 0.05
+    fuzzy: float = 0.11
+    gate: float = 0.90
+    neighbours: float = 0.26
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ class Features:
     words: sparse.csr_matrix
     chars: sparse.csr_matrix
     anchors: sparse.csr_matrix
+    bigrams: sparse.csr_matrix
     content: tuple[str, ...]
     first_row: tuple[int, ...]
 
@@ -56,12 +65,14 @@ def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
     word_bags: list[list[str]] = []
     char_bags: list[list[str]] = []
     anchor_bags: list[list[str]] = []
+    bigram_bags: list[list[str]] = []
     content: list[str] = []
     first_row = []
     for doc_sentences in sentences:
         first_row.append(len(word_bags))
         for sentence in doc_sentences:
-            words, anchors = _words_and_anchors(sentence.text)
+            words, anchors, bigrams = _bags(sentence.text)
+            bigram_bags.append(bigrams)
             word_bags.append(words)
             anchor_bags.append(anchors)
             content.append(" ".join(words))
@@ -70,22 +81,27 @@ def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
         words=_tfidf(word_bags),
         chars=_tfidf(char_bags),
         anchors=_tfidf(anchor_bags),
+        bigrams=_tfidf(bigram_bags),
         content=tuple(content),
         first_row=tuple(first_row),
     )
 
 
-def _words_and_anchors(text: str) -> tuple[list[str], list[str]]:
+def _bags(text: str) -> tuple[list[str], list[str], list[str]]:
+    """Content stems, anchors (names and numbers) and adjacent word pairs of one sentence."""
     words, anchors = [], []
-    for position, token in enumerate(tokens(text)):
+    sentence_tokens = tokens(text)
+    for position, token in enumerate(sentence_tokens):
         if not token.is_content:
             continue
-        words.append(token.stem)
+        words.append(concept(token.stem))
         original = text[token.start : token.end]
         is_name = original[:1].isupper() and position > 0
         if is_name or any(ch.isdigit() for ch in original) or token.folded in _NUMBER_WORDS:
             anchors.append(token.stem)
-    return words, anchors
+    stems = [concept(token.stem) for token in sentence_tokens]
+    bigrams = [f"{first} {second}" for first, second in zip(stems, stems[1:], strict=False)]
+    return words, anchors, bigrams
 
 
 def _char_grams(text: str, size: int = 4) -> list[str]:
@@ -123,35 +139,56 @@ def pair_scores(
     shortlist: int,
     weights: Weights = Weights(),
 ) -> np.ndarray:
-    """Combined similarity (0..1) of every sentence of ``rows_a`` with every one of ``rows_b``.
+    """Combined similarity of every sentence of ``rows_a`` with every one of ``rows_b``."""
+    return combine(pair_features(features, rows_a, rows_b, shortlist=shortlist), weights)
 
-    Pairs outside the shortlist (no shared content word or anchor, or not among the best
-    ``shortlist`` of either side) score 0.
+
+def pair_features(
+    features: Features, rows_a: np.ndarray, rows_b: np.ndarray, *, shortlist: int
+) -> dict[str, np.ndarray]:
+    """Each signal as a ``len(rows_a) x len(rows_b)`` matrix.
+
+    The character and fuzzy scores are computed only for the shortlist (pairs sharing a
+    content word, anchor or word pair and ranking in the top ``shortlist`` of their row or
+    column); elsewhere they are 0.
     """
     shape = (len(rows_a), len(rows_b))
-    if 0 in shape:
-        return np.zeros(shape)
-    words = (features.words[rows_a] @ features.words[rows_b].T).toarray()
-    anchors = (features.anchors[rows_a] @ features.anchors[rows_b].T).toarray()
-    cheap = words + anchors
-    ia, ib = _shortlist(cheap, shortlist)
-    chars = np.asarray(
-        features.chars[rows_a[ia]].multiply(features.chars[rows_b[ib]]).sum(axis=1)
-    ).ravel()
-    fuzzy = process.cpdist(
-        [features.content[r] for r in rows_a[ia]],
-        [features.content[r] for r in rows_b[ib]],
-        scorer=fuzz.token_set_ratio,
-        workers=-1,
-    ) / 100.0
-    scores = np.zeros(shape)
-    scores[ia, ib] = (
-        weights.words * words[ia, ib]
-        + weights.chars * chars
-        + weights.anchors * anchors[ia, ib]
-        + weights.fuzzy * fuzzy
-    )
-    return scores
+    words = _cosine(features.words, rows_a, rows_b)
+    anchors = _cosine(features.anchors, rows_a, rows_b)
+    bigrams = _cosine(features.bigrams, rows_a, rows_b)
+    chars = np.zeros(shape)
+    fuzzy = np.zeros(shape)
+    if 0 not in shape:
+        ia, ib = _shortlist(words + anchors + bigrams, shortlist)
+        chars[ia, ib] = np.asarray(
+            features.chars[rows_a[ia]].multiply(features.chars[rows_b[ib]]).sum(axis=1)
+        ).ravel()
+        fuzzy[ia, ib] = process.cpdist(
+            [features.content[r] for r in rows_a[ia]],
+            [features.content[r] for r in rows_b[ib]],
+            scorer=fuzz.token_set_ratio,
+            workers=-1,
+        ) / 100.0
+    return {"words": words, "chars": chars, "anchors": anchors, "bigrams": bigrams, "fuzzy": fuzzy}
+
+
+def combine(signals: dict[str, np.ndarray], weights: Weights) -> np.ndarray:
+    """The weighted score: base similarity, ranked against each side's best, plus neighbours."""
+    base = sum(getattr(weights, name) * matrix for name, matrix in signals.items())
+    assert isinstance(base, np.ndarray)
+    if base.size == 0:
+        return base
+    best_row = np.maximum(base.max(axis=1, keepdims=True), 1e-9)
+    best_column = np.maximum(base.max(axis=0, keepdims=True), 1e-9)
+    rank = np.maximum(base / best_row, base / best_column)
+    padded = np.pad(base, 1)
+    neighbours = np.maximum(padded[:-2, :-2], padded[2:, 2:])
+    score = base * ((1 - weights.gate) + weights.gate * rank) + weights.neighbours * neighbours
+    return np.where(base > 0, score, 0.0)
+
+
+def _cosine(matrix: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    return np.asarray((matrix[rows_a] @ matrix[rows_b].T).toarray())
 
 
 def _shortlist(cheap: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

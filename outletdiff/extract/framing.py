@@ -2,7 +2,8 @@
 
 A loaded word means something different in the outlet's own narration ("the despot said") than
 inside a quotation ("stunning ignorance", the speaker's words), so every hit carries a voice:
-``"quoted"`` (with the quote's speaker) when it lies inside a quote span, else ``"outlet"``.
+``"quoted"`` (with the quote's speaker) when it lies inside a direct or partial quote, else
+``"outlet"`` (scare quotes included: the outlet chose to flag those words).
 Lexicon-free candidates (words one outlet inserted into a shared sentence) need the alignment,
 so they are found by :mod:`outletdiff.verdicts.framing`, not here.
 """
@@ -52,8 +53,10 @@ def voice_of(start: int, end: int, quotes: Sequence[Quote]) -> Quote | None:
     """The quote whose span holds ``[start, end)``, or ``None`` when the words are the outlet's.
 
     A hit that only overlaps a quote's edge counts as quoted too: the quotation marks decide.
+    Scare quotes are the outlet's own choice of words (it picked and highlighted them), so
+    they do not change the voice.
     """
     for quote in quotes:
-        if quote.start < end and start < quote.end:
+        if quote.kind != "scare" and quote.start < end and start < quote.end:
             return quote
     return None

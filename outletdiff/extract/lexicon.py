@@ -4,7 +4,8 @@ A lexicon is a set of terms (single words, multi-word phrases, or ``prefix*`` wi
 with a category and a note. Readers accept the project CSV, plain word lists, MPQA subjectivity
 clues (``.tff``) and LIWC-style ``.dic`` dictionaries, so a researcher can bring the list they
 already trust. Matching is case-insensitive, whole-word, and tolerant of inflection (the
-simplemma lemma plus a small suffix table), so "slammed", "slams" and "slamming" all hit "slam".
+simplemma lemma plus a small suffix table), so "slammed", "slams" and "slamming" all hit "slam";
+an entry written in an inflected form ("claimed") matches only that form.
 """
 
 from __future__ import annotations
@@ -189,19 +190,11 @@ def _suffix_stems(word: str) -> Iterator[str]:
 
 
 def _phrase_keys(tokens: list[str]) -> Iterator[tuple[str, ...]]:
-    # A lexicon entry is indexed under its own words and their lemmas (not the suffix stems, so
-    # that "news" is not indexed as "new"); text words are looked up under all their keys.
-    options = [tuple(dict.fromkeys((token, _lemma(token)))) for token in tokens]
-    yield from _combinations(options)
-
-
-def _combinations(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
-    if not options:
-        yield ()
-        return
-    for head in options[0]:
-        for rest in _combinations(options[1:]):
-            yield (head, *rest)
+    # A lexicon entry is indexed under its words exactly as written; text words are looked up
+    # under all their inflection-free keys. So an entry in base form ("claim") matches every
+    # inflection, while an inflected entry ("claimed") matches only itself: that is how a list
+    # keeps the loaded verb without the everyday noun ("insurance claims").
+    yield tuple(tokens)
 
 
 def merge_lexicons(*lexicons: Lexicon) -> Lexicon:

@@ -1,0 +1,1 @@
+"""Extraction stages: quotes, speakers, sourcing chains, framing words and facts."""

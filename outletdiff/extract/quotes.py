@@ -1,0 +1,304 @@
+"""Find quoted words in an article, tell direct, partial and scare quotes apart, and name the speaker.
+
+Quote marks are paired by their surroundings, not by counting: a mark between two letters
+(Putin’s), before a digit ('90s) or in "rock 'n' roll" is an apostrophe; a mark after a space
+opens, one before a space or punctuation closes. A quote never runs past its paragraph unless
+the next paragraph opens with a mark (the news convention for a quote over several paragraphs),
+so a stray or unclosed mark costs one quote, never the rest of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Quote, QuoteKind, Sentence
+from .speakers import Frame, Resolver, find_frames, word_list
+
+# Mark -> (family, role); role "open", "close" or "either".
+_MARKS: dict[str, tuple[str, str]] = {
+    '"': ("double", "either"),
+    "\u201c": ("double", "open"),  # “
+    "\u201d": ("double", "close"),  # ”
+    "\u201e": ("double", "open"),  # „
+    "\u201f": ("double", "open"),
+    "\u2033": ("double", "either"),  # ″
+    "'": ("single", "either"),
+    "\u2018": ("single", "open"),  # ‘
+    "\u2019": ("single", "close"),  # ’
+    "\u201a": ("single", "open"),  # ‚
+    "\u00ab": ("guillemet", "open"),  # «
+    "\u00bb": ("guillemet", "close"),  # »
+    "\u2039": ("sguillemet", "open"),  # ‹
+    "\u203a": ("sguillemet", "close"),  # ›
+    "\u300c": ("corner", "open"),  # 「
+    "\u300d": ("corner", "close"),  # 」
+    "\u300e": ("wcorner", "open"),  # 『
+    "\u300f": ("wcorner", "close"),  # 』
+}
+_OPEN_CONTEXT = set("([{—–-/:") | {"\u00a0"}
+_CLOSE_CONTEXT = set(".,;:!?)]}—–-…/") | set(_MARKS)
+# Elisions that start with an apostrophe: 'em, 'til, 'tis, 'cause, 'n'.
+_ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n)(?![^\W_])", re.IGNORECASE)
+_SCARE_MAX_WORDS = 5
+# Lower-case words that may sit inside a speaker's phrase ("two people close to the Kremlin").
+_FILLER = frozenset("the a an of for to with at from two three several senior former top close familiar".split())
+_MAX_CONTINUATION_GAP = 2  # sentences between a quote and the one continuing its speaker
+
+
+@dataclass(frozen=True)
+class _Pair:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark
+
+
+def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
+    """Every quotation in ``text``: content spans without the marks, kind and resolved speaker.
+
+    ``sentences`` give paragraph limits and each quote's sentence index; they must be the
+    segmenter's sentences of the same ``text``.
+    """
+    paragraphs = _paragraphs(text, sentences)
+    pairs = _outermost(_pair_marks(text, paragraphs))
+    masked = _mask(text, pairs)
+    resolver = Resolver.for_text(text)
+    frames = _frames_by_sentence(masked, sentences, resolver)
+    quotes: list[Quote] = []
+    for pair in pairs:
+        start, end = _trim(text, pair.open + 1, pair.close)
+        if end <= start:
+            continue
+        first = _sentence_at(sentences, pair.open)
+        last = _sentence_at(sentences, pair.close)
+        frame = _speaker_frame(masked, sentences, pair, first, last, frames)
+        speaker, span = frame if frame else (None, None)
+        kind = _kind(masked, text, sentences, pair, first, start, end, speaker is not None)
+        if speaker is None and kind == "direct":
+            speaker, span = _continued_speaker(quotes, first)
+        quotes.append(
+            Quote(
+                doc=doc,
+                sentence=first if first is not None else -1,
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind=kind,
+                speaker=speaker,
+                speaker_span=span,
+            )
+        )
+    return tuple(quotes)
+
+
+# --- pairing marks -------------------------------------------------------------------------
+
+
+def _paragraphs(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Paragraph spans from the sentences; lines of the text when there are no sentences."""
+    if sentences:
+        spans: dict[int, list[int]] = {}
+        for sentence in sentences:
+            span = spans.setdefault(sentence.paragraph, [sentence.start, sentence.end])
+            span[0], span[1] = min(span[0], sentence.start), max(span[1], sentence.end)
+        return sorted((s, e) for s, e in spans.values())
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    mark = text[i]
+    if mark not in ("'", "\u2019", "\u2018"):
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalpha():
+        return True  # Putin’s, don't
+    if after.isdigit() and not before.isalnum():
+        return True  # '90s
+    if not before.isalnum() and _ELISION.match(text, i + 1):
+        return True  # 'em, 'n'
+    return before.lower() == "n" and i >= 2 and text[i - 2] in "'\u2019\u2018" and after.isspace()
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in _OPEN_CONTEXT or before in _MARKS) and not after.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT)
+
+
+def _pair_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[_Pair]:
+    pairs: list[_Pair] = []
+    carried: list[tuple[str, int]] = []
+    skip: set[int] = set()
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        stack = carried
+        carried = []
+        for i in range(p_start, p_end):
+            if text[i] not in _MARKS or i in skip or _is_apostrophe(text, i):
+                continue
+            _step(text, i, stack, pairs)
+        following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+        for family, position in stack:
+            if following is not None and _opens_family(text, following, family):
+                carried.append((family, position))
+                skip.add(following)
+    return pairs
+
+
+def _opens_family(text: str, i: int, family: str) -> bool:
+    info = _MARKS.get(text[i])
+    return info is not None and info[0] == family and info[1] != "close" and _can_open(text, i)
+
+
+def _step(text: str, i: int, stack: list[tuple[str, int]], pairs: list[_Pair]) -> None:
+    family, role = _MARKS[text[i]]
+    depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == family), None)
+    opener = text[stack[depth][1]] if depth is not None else ""
+    closes = role == "close" or (role == "either" and _can_close(text, i))
+    if text[i] == "\u201c" and opener == "\u201e":
+        closes = True  # German „...“
+    opens = role == "open" or (role == "either" and _can_open(text, i))
+    if depth is not None and closes and not (opens and not _can_close(text, i)):
+        pairs.append(_Pair(stack[depth][1], i))
+        del stack[depth:]
+    elif depth is not None and opens:
+        # A second opener of the same family: the earlier mark was stray.
+        del stack[depth:]
+        stack.append((family, i))
+    elif opens and (role != "close" or _can_open(text, i)):
+        stack.append((family, i))
+
+
+def _outermost(pairs: list[_Pair]) -> list[_Pair]:
+    """Drop quotes nested inside others: their words belong to the outer quote."""
+    result: list[_Pair] = []
+    for pair in sorted(pairs, key=lambda p: (p.open, -p.close)):
+        if result and pair.open < result[-1].close:
+            continue
+        result.append(pair)
+    return result
+
+
+def _mask(text: str, pairs: list[_Pair]) -> str:
+    """The text with every quote, marks included, replaced by ``§`` (same length)."""
+    chars = list(text)
+    for pair in pairs:
+        chars[pair.open : pair.close + 1] = "§" * (pair.close + 1 - pair.open)
+    return "".join(chars)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.index
+    before = [s.index for s in sentences if s.start <= offset]
+    return before[-1] if before else None
+
+
+# --- speakers and kinds ---------------------------------------------------------------------
+
+
+_Resolved = tuple[Frame, str | None, str | None]  # frame, resolved name, resolved kind
+
+
+def _frames_by_sentence(
+    masked: str, sentences: Sequence[Sentence], resolver: Resolver
+) -> dict[int, list[_Resolved]]:
+    """Frames of every sentence, resolved in reading order so pronouns see earlier speakers."""
+    result: dict[int, list[_Resolved]] = {}
+    for position, sentence in enumerate(sentences):
+        resolved = []
+        for frame in find_frames(masked, sentence.start, sentence.end):
+            answer = resolver.resolve(frame.mention)
+            name, kind = answer if answer else (None, None)
+            resolved.append((frame, name, kind))
+        result[position] = resolved
+    return result
+
+
+def _speaker_frame(
+    masked: str,
+    sentences: Sequence[Sentence],
+    pair: _Pair,
+    first: int | None,
+    last: int | None,
+    frames: dict[int, list[_Resolved]],
+) -> tuple[str, tuple[int, int]] | None:
+    """The speaker: a frame right after the quote, else the last frame before it."""
+    if first is None or last is None:
+        return None
+    position = {s.index: n for n, s in enumerate(sentences)}
+    after = [f for f in frames.get(position[last], []) if f[0].cue_start > pair.close and f[1]]
+    for frame, name, _ in after[:1]:
+        between = masked[pair.close + 1 : min(frame.cue_start, frame.mention.start)]
+        near = len(between.split()) <= 1 or (frame.relation == "subject" and _only_a_name(between))
+        if near and frame.relation in ("subject", "inverted", "according", "per"):
+            return name or "", (frame.mention.start, frame.mention.end)
+    before = [
+        f
+        for f in frames.get(position[first], [])
+        if f[0].cue_end <= pair.open and f[1] and f[0].relation in ("subject", "inverted", "according", "per")
+    ]
+    if before:
+        frame, name, _ = before[-1]
+        return name or "", (frame.mention.start, frame.mention.end)
+    return None
+
+
+def _only_a_name(between: str) -> bool:
+    """True when the words between a quote and its verb can all belong to the speaker's phrase."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", between)
+    if not between.strip()[:1] in (",", "—", "–", "") or len(words) > 12 or re.search(r"[§!?;]", between):
+        return False
+    allowed = word_list("roles") | word_list("anonymous") | _FILLER
+    return all(word[0].isupper() or word.lower() in allowed for word in words)
+
+
+def _kind(
+    masked: str,
+    text: str,
+    sentences: Sequence[Sentence],
+    pair: _Pair,
+    first: int | None,
+    start: int,
+    end: int,
+    has_speaker: bool,
+) -> QuoteKind:
+    """Direct when the quote stands apart from the sentence's syntax, else partial or scare."""
+    sentence_start = next((s.start for s in sentences if s.index == first), 0) if first is not None else 0
+    before = masked[sentence_start : pair.open].rstrip()
+    content = text[start:end]
+    set_off = not before or before[-1] in ",:—–-(" or before.endswith("§")
+    capital = content[:1].isupper() or content[:1].isdigit() or content[:1] in "…."
+    words = len(content.split())
+    if set_off and (capital or not before) and (has_speaker or words > _SCARE_MAX_WORDS or not before):
+        return "direct"
+    if has_speaker or words > _SCARE_MAX_WORDS:
+        return "partial"
+    return "scare"
+
+
+def _continued_speaker(quotes: list[Quote], sentence: int | None) -> tuple[str | None, tuple[int, int] | None]:
+    """A direct quote with no frame continues the previous nearby quote's speaker."""
+    if sentence is None:
+        return None, None
+    for quote in reversed(quotes):
+        if quote.speaker and quote.kind != "scare" and sentence - quote.sentence <= _MAX_CONTINUATION_GAP:
+            return quote.speaker, quote.speaker_span
+        if sentence - quote.sentence > _MAX_CONTINUATION_GAP:
+            break
+    return None, None

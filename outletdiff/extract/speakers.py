@@ -1,0 +1,453 @@
+"""Find who speaks in a sentence ("X said", "said X", "according to X") and resolve the name.
+
+Quotes and sourcing chains ask the same question — who is this attributed to? — so both read
+the frames found here. Rules and shipped word lists only (no parser models can be installed):
+a reporting verb from ``data/speech_verbs.txt`` anchors a frame, the noun phrase beside it is
+the speaker, and a per-document :class:`Resolver` turns "he", "Peskov" or "the Kremlin
+spokesman" into the full name given earlier, so one speaker has one name across the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+MentionKind = Literal["person", "outlet", "institution", "anonymous", "self", "pronoun", "report"]
+Relation = Literal["subject", "inverted", "according", "per", "citing", "via", "told", "as"]
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A shipped lower-cased word list from ``data/<name>.txt`` (``#`` starts a comment)."""
+    text = resources.files("outletdiff.extract").joinpath("data").joinpath(f"{name}.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+@cache
+def outlet_aliases() -> tuple[tuple[str, str], ...]:
+    """(alias, canonical name) pairs from ``data/news_outlets.txt``, longest alias first."""
+    text = resources.files("outletdiff.extract").joinpath("data").joinpath("news_outlets.txt").read_text("utf-8")
+    pairs = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names = [name.strip() for name in line.split("|") if name.strip()]
+        pairs.extend((alias, names[0]) for alias in names)
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def _outlet_pattern() -> re.Pattern[str]:
+    aliases = "|".join(re.escape(alias) for alias, _ in outlet_aliases())
+    return re.compile(rf"(?<![\w.])(?:{aliases})(?![\w])")
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The canonical outlet for an alias, ignoring case and a leading "the"; None if unknown."""
+    key = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    for alias, canonical in outlet_aliases():
+        if re.sub(r"^the\s+", "", alias, flags=re.I).lower() == key:
+            return canonical
+    return None
+
+
+def find_outlet(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The first known outlet named in ``text[start:end]``: (canonical, start, end).
+
+    A one-word alias right after another capitalised word is part of a person's name
+    ("Michael Bloomberg"), not the outlet.
+    """
+    for match in _outlet_pattern().finditer(text, start, end):
+        alias = match.group(0)
+        before = text[start : match.start()].split()
+        if " " not in alias and before and before[-1][:1].isupper() and before[-1].lower() not in _DETERMINERS:
+            continue
+        canonical = next(c for a, c in outlet_aliases() if a == alias)
+        return canonical, match.start(), match.end()
+    return None
+
+
+# Tokens: a dotted abbreviation (U.S.), a word (with inner apostrophes and hyphens), a run of
+# masked quote characters, or one punctuation mark.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'’.-]*[\w]|[^\W_]|§+|[^\w\s]")
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "thing", "we": "group", "i": "person"}
+_DETERMINERS = frozenset(
+    """the a an two three four five six seven eight nine ten several some many multiple other another
+    both one its his her their our this these those senior former top unnamed anonymous""".split()
+)
+# Words that never belong to a speaker's noun phrase: a phrase ends where one of them stands.
+_STOP = frozenset(
+    """that which who whom whose and but or nor so yet because while when whenever if as since although
+    though after before until unless where whether is are was were be been being has have had do does
+    did will would can could may might must shall should not no also this these there here then than
+    in on at by into onto over under during about against between through without within upon among
+    amid after across around near like just only even still however meanwhile moreover furthermore
+    instead earlier later previously recently today yesterday tomorrow tonight now again already
+    reportedly allegedly apparently subsequently last next ago what how why""".split()
+)
+# Words allowed between a speaker and the verb ("Peskov subsequently said", "has repeatedly told").
+_SKIP_BEFORE_VERB = frozenset(
+    """has have had also reportedly allegedly previously earlier later subsequently then first once
+    again repeatedly publicly privately recently further originally initially would will had already
+    just still never even""".split()
+)
+_HONORIFICS = frozenset("mr mrs ms dr prof sen rep gov gen col lt sgt capt st".split())
+_PARTICLES = frozenset("de del della der van von bin al el la le di da du dos das ibn mc".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capital(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A noun phrase naming a speaker or source, before resolution."""
+
+    text: str
+    start: int
+    end: int
+    kind: MentionKind
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An attribution frame: the cue ("said", "according to") and whom it points at."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    relation: Relation
+    mention: Mention
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group(0)
+        if word[-1] == "." and word.count(".") == 1 and len(word) > 1:
+            # A trailing period ends the sentence unless the word is an honorific.
+            word = word[:-1]
+        tokens.append(Token(word, match.start(), match.start() + len(word)))
+    return tokens
+
+
+def find_frames(text: str, start: int, end: int) -> list[Frame]:
+    """Attribution frames inside ``text[start:end]`` in reading order.
+
+    ``text`` should have quoted passages masked with ``§`` so that verbs inside quotes
+    ("I said no") are never taken as frames.
+    """
+    tokens = tokenize(text, start, end)
+    verbs = word_list("speech_verbs")
+    frames: list[Frame] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        low = token.lower
+        frame: Frame | None = None
+        if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            frame = _object_frame(text, tokens, i, i + 2, "according")
+        elif low == "per" and i > 0 and not tokens[i - 1].is_word:
+            frame = _object_frame(text, tokens, i, i + 1, "per")
+        elif low in ("citing", "cites", "cited", "quoting", "quoted") and _not_passive(tokens, i):
+            frame = _object_frame(text, tokens, i, i + 1, "citing")
+            if frame is not None and low in ("cites", "cited", "quoted"):
+                frames.extend(_subject_frames(text, tokens, i))
+        elif low == "via":
+            frame = _object_frame(text, tokens, i, i + 1, "via", outlets_only=True)
+        elif low in verbs and token.text.islower() and _not_passive(tokens, i) and _verb_position(tokens, i):
+            frames.extend(_subject_frames(text, tokens, i))
+            if low in ("told", "tells"):
+                frame = _object_frame(text, tokens, i, i + 1, "told", outlets_only=True)
+        if frame is not None:
+            frames.append(frame)
+        i += 1
+    return sorted(frames, key=lambda f: (f.cue_start, f.relation != "subject"))
+
+
+def _verb_position(tokens: list[Token], i: int) -> bool:
+    """False where a verb form is a noun: "the reports", "dismissed reports", "a report"."""
+    previous = tokens[i - 1].lower if i > 0 else ""
+    return previous not in _DETERMINERS and previous not in word_list("speech_verbs")
+
+
+def _not_passive(tokens: list[Token], i: int) -> bool:
+    """False for "was told", "is said", "been reported": the subject is not the source."""
+    previous = tokens[i - 1].lower if i > 0 else ""
+    return previous not in ("was", "were", "is", "are", "be", "been", "being")
+
+
+def _subject_frames(text: str, tokens: list[Token], verb: int) -> list[Frame]:
+    """Frames for a verb: its subject to the left, or after it when inverted ("said Peskov")."""
+    cue = tokens[verb]
+    frames = []
+    mention = _subject_before(text, tokens, verb)
+    if mention is not None:
+        frames.append(Frame(cue.lower, cue.start, cue.end, "subject", mention))
+        if tokens[verb - 1].lower in ("as",) or _preceded_by_as(tokens, verb):
+            frames[-1] = Frame(cue.lower, cue.start, cue.end, "as", mention)
+    elif verb == 0 or tokens[verb - 1].text in (",", "§", "—", "–", "-", "(") or tokens[verb - 1].text == "§":
+        after = _phrase_after(text, tokens, verb + 1)
+        if after is not None and after.kind != "pronoun":
+            frames.append(Frame(cue.lower, cue.start, cue.end, "inverted", after))
+    return frames
+
+
+def _preceded_by_as(tokens: list[Token], verb: int) -> bool:
+    for j in range(verb - 1, max(verb - 8, -1), -1):
+        if tokens[j].lower == "as":
+            return j == 0 or not tokens[j - 1].is_word or tokens[j - 1].lower in ("and", "but")
+        if not tokens[j].is_word:
+            return False
+    return False
+
+
+def _subject_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    j = verb - 1
+    while j >= 0 and (tokens[j].lower in _SKIP_BEFORE_VERB or tokens[j].lower.endswith("ly")):
+        j -= 1
+    if j < 0:
+        return None
+    if tokens[j].lower in _PRONOUNS:
+        token = tokens[j]
+        return Mention(token.text, token.start, token.end, "pronoun", token.lower)
+    first = j
+    while first >= 0 and verb - first <= 12:
+        token = tokens[first]
+        if token.text == "." and first > 0 and tokens[first - 1].lower in _HONORIFICS:
+            first -= 1
+            continue
+        if not token.is_word or token.lower in _STOP or token.lower in _PRONOUNS:
+            break
+        if token.lower in word_list("speech_verbs") and token.text.islower():
+            break
+        first -= 1
+    return _mention(text, tokens[first + 1 : j + 1])
+
+
+def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12) -> Mention | None:
+    last = begin
+    while last < len(tokens) and last - begin < limit:
+        token = tokens[last]
+        if token.text == "." and last > begin and tokens[last - 1].lower in _HONORIFICS:
+            last += 1
+            continue
+        if not token.is_word or token.lower in _STOP or token.lower in word_list("speech_verbs"):
+            break
+        if last > begin and token.lower in ("saying", "says", "adding", "who", "which"):
+            break
+        last += 1
+    if last == begin:
+        return None
+    if last == begin + 1 and tokens[begin].lower in _PRONOUNS:
+        token = tokens[begin]
+        return Mention(token.text, token.start, token.end, "pronoun", token.lower)
+    return _mention(text, tokens[begin:last])
+
+
+def _object_frame(
+    text: str, tokens: list[Token], cue: int, begin: int, relation: Relation, *, outlets_only: bool = False
+) -> Frame | None:
+    mention = _phrase_after(text, tokens, begin)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    if outlets_only and mention.kind != "outlet":
+        return None
+    cue_end = tokens[begin - 1].end
+    return Frame(text[tokens[cue].start : cue_end].lower(), tokens[cue].start, cue_end, relation, mention)
+
+
+def _mention(text: str, phrase: list[Token]) -> Mention | None:
+    """Classify a noun phrase: outlet, named person or institution, report, or anonymous."""
+    while phrase and phrase[0].lower in ("of", "with", "to", "for", "from", "and"):
+        phrase = phrase[1:]
+    while phrase and phrase[-1].lower in ("of", "with", "to", "for", "from", "the", "a", "an"):
+        phrase = phrase[:-1]
+    if not phrase:
+        return None
+    start, end = phrase[0].start, phrase[-1].end
+    raw = text[start:end]
+    outlet = find_outlet(text, start, end)
+    if outlet is not None:
+        canonical, o_start, o_end = outlet
+        return Mention(text[o_start:o_end], o_start, o_end, "outlet", canonical)
+    words = [token.lower for token in phrase if token.is_word]
+    if words and words[-1] in word_list("report_nouns"):
+        return Mention(raw, start, end, "report", raw)
+    name_tokens = _trailing_name(phrase)
+    if name_tokens:
+        role_tokens = phrase[: len(phrase) - len(name_tokens)]
+        role = _role_text(text, role_tokens)
+        n_start, n_end = name_tokens[0].start, name_tokens[-1].end
+        name = text[n_start:n_end]
+        lowered = {token.lower for token in name_tokens}
+        if lowered & word_list("institutions") or (len(name_tokens) == 1 and name.isupper()):
+            return Mention(name, n_start, n_end, "institution", name, role)
+        return Mention(name, n_start, n_end, "person", name, role)
+    if any(word in word_list("anonymous") for word in words):
+        return Mention(raw, start, end, "anonymous", raw)
+    if words and all(word in _DETERMINERS for word in words):
+        return None
+    if words and words[-1] in word_list("roles"):
+        return Mention(raw, start, end, "anonymous", raw, raw)
+    if words and words[-1] in word_list("institutions"):
+        return Mention(raw, start, end, "institution", raw)
+    # A lower-case phrase that names no known kind of source is usually not a speaker at all
+    # ("the move said to ..."); keep it only when it is short and looks like a group.
+    if len(words) <= 4 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        return Mention(raw, start, end, "anonymous", raw)
+    return None
+
+
+def _trailing_name(phrase: list[Token]) -> list[Token]:
+    """The capitalised run that ends the phrase, minus role words and honorifics before it."""
+    run: list[Token] = []
+    for token in reversed(phrase):
+        if token.is_capital and token.is_word:
+            run.insert(0, token)
+        elif (token.lower in _PARTICLES or token.lower == "of") and run:
+            run.insert(0, token)
+        elif token.text == "." and run:
+            run.insert(0, token)
+        else:
+            break
+    while run and not run[0].is_capital:
+        run = run[1:]
+    roles = word_list("roles")
+    cut = 0
+    for index, token in enumerate(run):
+        if token.lower in roles or token.lower in _HONORIFICS or token.text == ".":
+            cut = index + 1
+    name = run[cut:]
+    if cut and name and name[0].lower == "of":
+        # "Secretary of State Antony Blinken": the office's words go before the name.
+        name = name[1:]
+        while len(name) > 2 and (name[0].lower in word_list("institutions") or name[0].lower in _PARTICLES):
+            name = name[1:]
+    if name and all(token.lower in _DETERMINERS or token.lower in _STOP for token in name):
+        return []
+    if name and name[0].lower in _DETERMINERS:
+        name = name[1:]
+    return name
+
+
+def _role_text(text: str, tokens: list[Token]) -> str | None:
+    words = [t for t in tokens if t.lower not in _DETERMINERS and t.text != "."]
+    if not words:
+        return None
+    return text[words[0].start : words[-1].end]
+
+
+@dataclass
+class Resolver:
+    """Per-document memory that turns pronouns, surnames and role descriptions into full names.
+
+    ``full_names`` is read from the whole text first, so a bare "Peskov" resolves even when
+    his first mention is a role phrase the frame finder did not take as a speaker.
+    """
+
+    full_names: list[tuple[int, str]] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    history: list[tuple[str, MentionKind]] = field(default_factory=list)
+
+    @classmethod
+    def for_text(cls, text: str) -> Resolver:
+        resolver = cls()
+        tokens = tokenize(text, 0, len(text))
+        run: list[Token] = []
+        for token in [*tokens, Token(",", len(text), len(text))]:
+            if token.is_word and (token.is_capital or (run and (token.lower in _PARTICLES or token.lower == "of"))):
+                run.append(token)
+                continue
+            resolver._learn_run(text, run)
+            run = []
+        return resolver
+
+    def _learn_run(self, text: str, run: list[Token]) -> None:
+        name = _trailing_name(run)
+        if not 2 <= len(name) <= 4:
+            return
+        lowered = {token.lower for token in name}
+        if lowered & (word_list("institutions") | _STOP | _DETERMINERS | word_list("roles")):
+            return
+        full = text[name[0].start : name[-1].end]
+        if find_outlet(full, 0, len(full)) is not None:
+            return
+        self.full_names.append((name[0].start, full))
+        role = [t.lower for t in run[: len(run) - len(name)] if t.lower in word_list("roles")]
+        for word in role:
+            self.roles.setdefault(word, full)
+
+    def full_name(self, name: str, position: int) -> str:
+        """The earlier full name whose last word is ``name`` (or anywhere, failing that)."""
+        parts = name.split()
+        if len(parts) != 1:
+            return name
+        candidates = [full for at, full in self.full_names if full.split()[-1] == name]
+        earlier = [full for at, full in self.full_names if at < position and full.split()[-1] == name]
+        if earlier:
+            return earlier[-1]
+        return candidates[0] if candidates else name
+
+    def resolve(self, mention: Mention) -> tuple[str, MentionKind] | None:
+        """The resolved (name, kind) of a mention, remembering it for later pronouns."""
+        if mention.kind == "pronoun":
+            return self._pronoun(mention.name)
+        if mention.kind == "person":
+            resolved = (self.full_name(mention.name, mention.start), mention.kind)
+            for word in (mention.role or "").lower().split():
+                if word in word_list("roles"):
+                    self.roles[word] = resolved[0]
+        elif mention.kind == "anonymous":
+            resolved = (self._role_holder(mention) or mention.name, mention.kind)
+            if resolved[0] != mention.name:
+                resolved = (resolved[0], "person")
+        else:
+            resolved = (mention.name, mention.kind)
+        if mention.kind != "report":
+            self.history.append(resolved)
+        return resolved
+
+    def _role_holder(self, mention: Mention) -> str | None:
+        words = mention.text.lower().split()
+        if not words or words[0] not in ("the", "this"):
+            return None
+        return self.roles.get(words[-1])
+
+    def _pronoun(self, pronoun: str) -> tuple[str, MentionKind] | None:
+        want = _PRONOUNS.get(pronoun)
+        for name, kind in reversed(self.history[-6:]):
+            if want == "person" and kind == "person":
+                return name, kind
+            if want == "group" and kind in ("anonymous", "institution", "person"):
+                return name, kind
+            if want == "thing" and kind in ("outlet", "institution"):
+                return name, kind
+        return None
+
+    def note(self, name: str, kind: MentionKind) -> None:
+        """Remember a speaker found another way (a quote continuing the previous one)."""
+        self.history.append((name, kind))
