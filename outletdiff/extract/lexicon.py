@@ -26,6 +26,7 @@ __all__ = [
     "Lexicon",
     "Match",
     "Term",
+    "lemma",
     "load_lexicon",
     "merge_lexicons",
     "shipped_lexicon",
@@ -161,13 +162,14 @@ def word_keys(word: str) -> tuple[str, ...]:
     lowered = word.lower().replace("’", "'")
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
-    keys = [lowered, _lemma(lowered)]
+    keys = [lowered, lemma(lowered)]
     keys.extend(_suffix_stems(lowered))
     return tuple(dict.fromkeys(key for key in keys if key))
 
 
 @cache
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
+    """The simplemma lemma of a lower-case English word (hyphenated words stay whole)."""
     if "-" in word or "'" in word:
         return word
     try:

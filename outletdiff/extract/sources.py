@@ -18,6 +18,12 @@ _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) 
 _WRAP = ("according", "per", "via")
 _INHERIT_GAP = 2  # sentences a chain may be carried over
 _ANAPHORIC = ("the", "these", "those", "such", "both")
+# A sentence whose subject is an earlier report: "The report, cites ...", "But the story says ...".
+_REPORT_SUBJECT = re.compile(
+    r"\s*(?:(?:but|and|however|yet),?\s+)?(?:the|this|that|its)\s+(?:\w+\s+)?"
+    r"(?:report|story|article|piece|dispatch|account)\b",
+    re.IGNORECASE,
+)
 
 
 def find_attributions(
@@ -87,18 +93,21 @@ def _sources(
     """The sentence's own sources in chain order, and the anaphor that continues a chain."""
     ranked: list[tuple[int, int, Source]] = []
     anaphor: tuple[str, str] | None = None
+    if _REPORT_SUBJECT.match(masked, sentence.start, sentence.end):
+        anaphor = ("report", "the report")
     for frame in frames:
         mention = frame.mention
-        if mention.kind == "report" or _is_anaphoric(mention):
-            anaphor = anaphor or ("report" if mention.kind == "report" else "anonymous", mention.text)
-            if mention.kind == "report":
-                continue
+        if mention.kind == "report" or (mention.kind == "pronoun" and mention.name == "it"):
+            anaphor = anaphor or ("report", mention.text)
+            continue
         resolved = resolver.resolve(mention)
         if resolved is None:
             if mention.kind == "pronoun":
                 anaphor = anaphor or ("pronoun", mention.text)
             continue
         name, kind = resolved
+        if _is_anaphoric(mention) and kind == "anonymous":
+            anaphor = anaphor or ("anonymous", mention.text)
         if kind == "outlet" and _is_self(name, outlet):
             kind = "self"
         if kind not in ("outlet", "person", "institution", "anonymous", "self"):

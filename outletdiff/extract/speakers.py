@@ -94,6 +94,7 @@ _SKIP_BEFORE_VERB = frozenset(
     again repeatedly publicly privately recently further originally initially would will had already
     just still never even""".split()
 )
+_PREPOSITIONS = frozenset("of with to for from familiar close in at".split())
 _HONORIFICS = frozenset("mr mrs ms dr prof sen rep gov gen col lt sgt capt st".split())
 _PARTICLES = frozenset("de del della der van von bin al el la le di da du dos das ibn mc".split())
 
@@ -191,6 +192,8 @@ def find_frames(text: str, start: int, end: int) -> list[Frame]:
 def _verb_position(tokens: list[Token], i: int) -> bool:
     """False where a verb form is a noun: "the reports", "dismissed reports", "a report"."""
     previous = tokens[i - 1].lower if i > 0 else ""
+    if previous.endswith(("'s", "’s")):
+        return False
     return previous not in _DETERMINERS and previous not in word_list("speech_verbs")
 
 
@@ -288,9 +291,19 @@ def _mention(text: str, phrase: list[Token]) -> Mention | None:
         phrase = phrase[:-1]
     if not phrase:
         return None
+    head = _head_segment(phrase)
     start, end = phrase[0].start, phrase[-1].end
     raw = text[start:end]
-    outlet = find_outlet(text, start, end)
+    outlet = find_outlet(text, start, head[-1].end)
+    if len(head) < len(phrase):
+        # "two people with close links to the Kremlin": the head decides the kind.
+        words = [token.lower for token in head if token.is_word]
+        if outlet is None and not _trailing_name(head):
+            if any(word in word_list("anonymous") for word in words):
+                return Mention(raw, start, end, "anonymous", raw)
+            if words and words[-1] in word_list("report_nouns"):
+                return Mention(raw, start, end, "report", raw)
+            return None
     if outlet is not None:
         canonical, o_start, o_end = outlet
         return Mention(text[o_start:o_end], o_start, o_end, "outlet", canonical)
@@ -320,6 +333,15 @@ def _mention(text: str, phrase: list[Token]) -> Mention | None:
     if len(words) <= 4 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         return Mention(raw, start, end, "anonymous", raw)
     return None
+
+
+def _head_segment(phrase: list[Token]) -> list[Token]:
+    """The phrase up to a preposition after a lower-case noun ("people | with close links")."""
+    for index in range(1, len(phrase)):
+        previous = phrase[index - 1]
+        if phrase[index].lower in _PREPOSITIONS and previous.is_word and not previous.is_capital:
+            return phrase[:index]
+    return phrase
 
 
 def _trailing_name(phrase: list[Token]) -> list[Token]:

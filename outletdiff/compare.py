@@ -1,0 +1,121 @@
+"""The pipeline: documents in, one ``Comparison`` out.
+
+segment -> vectorise -> align every pair of outlets -> extract quotes, sources, framing and
+facts per document -> verdicts per pair -> summaries. Everything a renderer shows is computed
+here, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from .align import align
+from .errors import InputError
+from .extract.facts import find_facts
+from .extract.framing import find_framing
+from .extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexicon
+from .extract.quotes import find_quotes
+from .extract.sources import find_attributions
+from .findings import sentence_verdicts
+from .model import Alignment, Comparison, Document, Finding, Sentence
+from .options import CompareOptions
+from .segment import segment
+from .similarity import build_features, pair_scores
+from .summary import summarise
+from .verdicts.facts import fact_verdicts
+from .verdicts.framing import framing_verdicts
+from .verdicts.quotes import quote_verdicts
+from .verdicts.sources import source_verdicts
+
+
+def compare(documents: Sequence[Document], *, options: CompareOptions | None = None) -> Comparison:
+    """Compare two or more outlets' articles about one event."""
+    options = options or CompareOptions()
+    if len(documents) < 2:
+        raise InputError("need at least two documents to compare")
+    if options.reference is not None and not 0 <= options.reference < len(documents):
+        raise InputError(f"reference {options.reference} is not one of the {len(documents)} documents")
+    lexicon = build_lexicon(options)
+    sentences = tuple(segment(document, doc) for doc, document in enumerate(documents))
+    alignments = align_all(sentences, options=options)
+    quotes = tuple(
+        quote for doc, document in enumerate(documents) for quote in find_quotes(doc, document.text, sentences[doc])
+    )
+    attributions = tuple(
+        attribution
+        for doc, document in enumerate(documents)
+        for attribution in find_attributions(
+            doc, document.text, sentences[doc], [q for q in quotes if q.doc == doc], outlet=document.outlet
+        )
+    )
+    framing = tuple(
+        hit
+        for doc, document in enumerate(documents)
+        for hit in find_framing(doc, document.text, sentences[doc], [q for q in quotes if q.doc == doc], lexicon)
+    )
+    facts = tuple(
+        fact for doc, document in enumerate(documents) for fact in find_facts(doc, document.text, sentences[doc])
+    )
+    findings: list[Finding] = []
+    for alignment in alignments:
+        if options.reference is not None and options.reference not in (alignment.a, alignment.b):
+            continue
+        findings.extend(sentence_verdicts(alignment, sentences))
+        findings.extend(fact_verdicts(alignment, documents, sentences, facts))
+        findings.extend(quote_verdicts(alignment, documents, quotes))
+        findings.extend(framing_verdicts(alignment, documents, sentences, framing))
+        findings.extend(source_verdicts(alignment, documents, attributions))
+    ordered = tuple(sorted(findings, key=_finding_order))
+    return Comparison(
+        documents=tuple(documents),
+        sentences=sentences,
+        alignments=alignments,
+        quotes=quotes,
+        attributions=attributions,
+        framing=framing,
+        facts=facts,
+        findings=ordered,
+        summaries=summarise(documents, sentences, alignments, quotes, attributions, framing, ordered),
+    )
+
+
+def align_all(
+    sentences: Sequence[Sequence[Sentence]], *, options: CompareOptions
+) -> tuple[Alignment, ...]:
+    """Align every unordered pair of documents, with IDF over the whole input."""
+    features = build_features(sentences)
+    alignments = []
+    for a, b in combinations(range(len(sentences)), 2):
+        scores = pair_scores(
+            features,
+            features.rows(a, len(sentences[a])),
+            features.rows(b, len(sentences[b])),
+            shortlist=options.shortlist,
+        )
+        alignments.append(align(sentences[a], sentences[b], scores, options=options))
+    return tuple(alignments)
+
+
+def build_lexicon(options: CompareOptions) -> Lexicon:
+    """The shipped framing lexicon, extended (or replaced) by the user's lexicon files."""
+    extra = [load_lexicon(path) for path in options.lexicons]
+    if options.replace_lexicon:
+        if not extra:
+            raise InputError("--replace-lexicon needs at least one --lexicon file")
+        return merge_lexicons(*extra)
+    return merge_lexicons(shipped_lexicon(), *extra)
+
+
+def _finding_order(finding: Finding) -> tuple:
+    return (
+        finding.outlet,
+        finding.other,
+        finding.kind,
+        finding.change,
+        finding.doc,
+        finding.start,
+        finding.end,
+        finding.category,
+        finding.text,
+    )

@@ -1,0 +1,145 @@
+"""A readable terminal report of a ``Comparison`` (rich), plain when piped or with NO_COLOR.
+
+Inline diffs carry ``[-deleted-]`` and ``{+inserted+}`` markers as well as colour, so the
+report reads the same without colour (piped to a file, printed, NO_COLOR set).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Alignment, Comparison, Finding, Link
+
+_CHANGE_STYLE = {"added": "green", "dropped": "red", "altered": "yellow", "shared": "dim"}
+_KIND_TITLES = {
+    "quote": "Quotes",
+    "source": "Sources and sourcing chains",
+    "framing": "Framing words",
+    "fact": "Facts",
+}
+
+
+def render(comparison: Comparison, console: Console) -> None:
+    """Print the whole report to ``console``."""
+    _header(comparison, console)
+    for alignment in _reported_pairs(comparison):
+        _pair_section(comparison, alignment, console)
+        for doc in (alignment.a, alignment.b):
+            other = alignment.b if doc == alignment.a else alignment.a
+            _findings_section(comparison, doc, other, console)
+
+
+def to_text(comparison: Comparison, *, width: int = 100, color: bool = False) -> str:
+    """The report as a string (plain unless ``color``): used for golden files and ``--output``."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, force_terminal=color, no_color=not color, color_system="standard" if color else None
+    )
+    render(comparison, console)
+    return buffer.getvalue()
+
+
+def _reported_pairs(comparison: Comparison) -> list[Alignment]:
+    """Every pair of outlets that has findings (all pairs, or those with the reference)."""
+    pairs = {(f.outlet, f.other) for f in comparison.findings}
+    return [a for a in comparison.alignments if (a.a, a.b) in pairs or (a.b, a.a) in pairs]
+
+
+def _header(comparison: Comparison, console: Console) -> None:
+    titles = {d.title for d in comparison.documents if d.title}
+    console.print(Text("outletdiff: " + (" / ".join(sorted(titles)) if titles else "comparison"), style="bold"))
+    table = Table(title="Per outlet", title_justify="left", show_lines=False)
+    for column in (
+        "outlet", "date", "words", "sentences", "shared", "altered", "only here",
+        "quotes +/-/~", "framing (own voice)", "per 1,000", "sources named/anon",
+    ):  # fmt: skip
+        table.add_column(column, justify="left" if column in ("outlet", "date") else "right")
+    for summary, document in zip(comparison.summaries, comparison.documents, strict=True):
+        table.add_row(
+            summary.outlet,
+            document.date or "-",
+            str(summary.words),
+            str(summary.sentences),
+            str(summary.shared),
+            str(summary.altered),
+            str(summary.only_here),
+            f"{summary.quotes_added}/{summary.quotes_dropped}/{summary.quotes_altered}",
+            str(summary.framing_outlet_voice),
+            f"{summary.framing_per_1000:.1f}",
+            f"{summary.sources_named}/{summary.sources_anonymous}",
+        )
+    console.print(table)
+
+
+def _pair_section(comparison: Comparison, alignment: Alignment, console: Console) -> None:
+    name_a = comparison.documents[alignment.a].outlet
+    name_b = comparison.documents[alignment.b].outlet
+    console.rule(f"{name_a}  vs  {name_b}")
+    for doc, statuses, other in ((alignment.a, alignment.status_a, name_b), (alignment.b, alignment.status_b, name_a)):
+        only = [comparison.sentences[doc][i] for i, status in enumerate(statuses) if status == "added"]
+        console.print(Text(f"Only in {comparison.documents[doc].outlet} (not in {other}): {len(only)}", style="bold"))
+        for sentence in only:
+            console.print(Text(f"  + [{sentence.index}] {sentence.text}", style=_CHANGE_STYLE["added"]))
+    changed = [link for link in alignment.links if link.diff and link.label != "identical"]
+    console.print(Text(f"Changed between {name_a} and {name_b}: {len(changed)}", style="bold"))
+    for link in changed:
+        console.print(_diff_line(link))
+
+
+def _diff_line(link: Link) -> Text:
+    line = Text(f"  ~ [{link.a}->{link.b}] {link.label} ({link.score:.2f}): ")
+    for op in link.diff:
+        if op.op == "equal":
+            line.append(op.text + " ")
+        elif op.op == "delete":
+            line.append(f"[-{op.text}-]", style="red strike")
+            line.append(" ")
+        else:
+            line.append(f"{{+{op.text}+}}", style="green underline")
+            line.append(" ")
+    return line
+
+
+def _findings_section(comparison: Comparison, doc: int, other: int, console: Console) -> None:
+    findings = [f for f in comparison.findings if f.outlet == doc and f.other == other and f.kind != "sentence"]
+    name = comparison.documents[doc].outlet
+    other_name = comparison.documents[other].outlet
+    for kind, title in _KIND_TITLES.items():
+        of_kind = [f for f in findings if f.kind == kind and f.change != "shared"]
+        if not of_kind:
+            continue
+        console.print(Text(f"{title}: {name} relative to {other_name}", style="bold"))
+        for finding in of_kind:
+            console.print(_finding_line(finding))
+
+
+def _finding_line(finding: Finding) -> Text:
+    marker = {"added": "+", "dropped": "-", "altered": "~"}.get(finding.change, " ")
+    line = Text(f"  {marker} {finding.change} {finding.category}: ", style=_CHANGE_STYLE.get(finding.change))
+    line.append(_quoted(finding.text))
+    details = list(_details(finding))
+    if details:
+        line.append("  (" + "; ".join(details) + ")", style="dim")
+    return line
+
+
+def _details(finding: Finding) -> Iterable[str]:
+    if finding.voice == "quoted":
+        yield f"quoted voice{': ' + finding.speaker if finding.speaker else ''}"
+    elif finding.speaker:
+        yield f"speaker: {finding.speaker}"
+    if finding.chain:
+        yield f"chain: {finding.chain}"
+    if finding.other_text is not None and finding.change == "altered":
+        yield f"other: {_quoted(finding.other_text)}"
+    yield f"sentence {finding.doc}:{finding.sentence}"
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return f"\u201c{text if len(text) <= 160 else text[:157] + '...'}\u201d"

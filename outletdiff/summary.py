@@ -1,0 +1,106 @@
+"""Per-outlet counts, computed once so the terminal, JSON, HTML and tables show the same numbers.
+
+With more than two outlets a sentence counts as shared when it has the same wording in at
+least one other outlet, altered when it is matched anywhere only with changes, and only here
+when no other outlet has it at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import (
+    Alignment,
+    Attribution,
+    Document,
+    Finding,
+    FramingHit,
+    OutletSummary,
+    Quote,
+    Sentence,
+    swap_alignment,
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# Strongest relation first: a sentence takes the best status it has against any other outlet.
+_STATUS_RANK = ("identical", "moved", "edited", "split", "merged", "rewritten", "partial", "added")
+_SHARED = {"identical", "moved"}
+
+
+def summarise(
+    documents: Sequence[Document],
+    sentences: Sequence[Sequence[Sentence]],
+    alignments: Sequence[Alignment],
+    quotes: Sequence[Quote],
+    attributions: Sequence[Attribution],
+    framing: Sequence[FramingHit],
+    findings: Sequence[Finding],
+) -> tuple[OutletSummary, ...]:
+    """One ``OutletSummary`` per document, in input order."""
+    return tuple(
+        _summarise_one(doc, document, sentences[doc], alignments, quotes, attributions, framing, findings)
+        for doc, document in enumerate(documents)
+    )
+
+
+def best_statuses(doc: int, count: int, alignments: Sequence[Alignment]) -> list[str]:
+    """Each sentence's best status against all other outlets ("boilerplate" stays as is)."""
+    best = ["added"] * count
+    for alignment in alignments:
+        if doc not in (alignment.a, alignment.b):
+            continue
+        mine = alignment if alignment.a == doc else swap_alignment(alignment)
+        for index, status in enumerate(mine.status_a):
+            if status == "boilerplate":
+                best[index] = "boilerplate"
+            elif best[index] != "boilerplate" and _STATUS_RANK.index(status) < _STATUS_RANK.index(best[index]):
+                best[index] = status
+    return best
+
+
+def _summarise_one(
+    doc: int,
+    document: Document,
+    sentences: Sequence[Sentence],
+    alignments: Sequence[Alignment],
+    quotes: Sequence[Quote],
+    attributions: Sequence[Attribution],
+    framing: Sequence[FramingHit],
+    findings: Sequence[Finding],
+) -> OutletSummary:
+    statuses = best_statuses(doc, len(sentences), alignments)
+    own_quotes = [q for q in quotes if q.doc == doc]
+    reported = [s for s, status in zip(sentences, statuses, strict=True) if status != "boilerplate"]
+    words = sum(len(_WORD.findall(s.text)) for s in reported)
+    quoted_words = sum(len(_WORD.findall(q.text)) for q in own_quotes)
+    voice_words = max(words - quoted_words, 0)
+    own_framing = [hit for hit in framing if hit.doc == doc and hit.from_lexicon]
+    outlet_voice = sum(hit.voice == "outlet" for hit in own_framing)
+    sources = [s for a in attributions if a.doc == doc and not a.inherited for s in a.chain if s.kind != "self"]
+    return OutletSummary(
+        doc=doc,
+        outlet=document.outlet,
+        words=words,
+        outlet_voice_words=voice_words,
+        sentences=len(reported),
+        shared=sum(s in _SHARED for s in statuses),
+        altered=sum(s not in _SHARED and s not in ("added", "boilerplate") for s in statuses),
+        only_here=statuses.count("added"),
+        boilerplate=statuses.count("boilerplate"),
+        quotes=len(own_quotes),
+        quotes_added=_distinct(findings, doc, "quote", "added"),
+        quotes_dropped=_distinct(findings, doc, "quote", "dropped"),
+        quotes_altered=_distinct(findings, doc, "quote", "altered"),
+        framing_outlet_voice=outlet_voice,
+        framing_quoted=len(own_framing) - outlet_voice,
+        framing_per_1000=round(1000 * outlet_voice / voice_words, 2) if voice_words else 0.0,
+        sources=len(sources),
+        sources_named=sum(s.kind != "anonymous" for s in sources),
+        sources_anonymous=sum(s.kind == "anonymous" for s in sources),
+    )
+
+
+def _distinct(findings: Sequence[Finding], doc: int, kind: str, change: str) -> int:
+    """Items, not findings: a quote added relative to two outlets counts once."""
+    return len({(f.doc, f.start, f.end) for f in findings if f.outlet == doc and f.kind == kind and f.change == change})

@@ -1,0 +1,1 @@
+"""Verdicts: what each outlet added, dropped or altered relative to another outlet."""

@@ -1,0 +1,162 @@
+"""Decide, for each pair of outlets, which framing words one added or dropped relative to the other.
+
+A framing word is "added" by an outlet when the inline diff of a matched sentence pair shows
+the outlet inserted it, or when it sits in a sentence the other outlet has no counterpart for.
+Lexicon-free candidates are found here too (they need the diff): content words one outlet
+inserted into an otherwise shared sentence ("a sudden development"), category ``candidate``.
+Every event yields two findings, one per direction; dropped items point at the words where
+they are written, in the other outlet's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from outletdiff.extract.facts import shipped_words
+from outletdiff.extract.lexicon import word_keys
+from outletdiff.model import Alignment, Document, Finding, FramingHit, Link, Sentence, Span
+
+__all__ = ["framing_verdicts"]
+
+# Counterpart labels whose sentences are "otherwise shared": an inserted word there is a choice.
+_SHARED_LABELS = ("identical", "edited")
+_CANDIDATE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]{3,}(?![\w’'-])")
+_QUOTE_MARKS = "\"“”"
+
+
+def framing_verdicts(
+    alignment: Alignment,
+    documents: Sequence[Document],
+    sentences: Sequence[Sequence[Sentence]],
+    framing: Sequence[FramingHit],
+) -> list[Finding]:
+    """Framing findings for ``alignment.a`` vs ``alignment.b`` in both directions, in text order."""
+    a, b = alignment.a, alignment.b
+    hits = {doc: [hit for hit in framing if hit.doc == doc] for doc in (a, b)}
+    events: dict[tuple[int, int, int], FramingHit] = {}
+    for hit in _added_hits(alignment, hits[a], hits[b], a, b):
+        events.setdefault((hit.doc, hit.start, hit.end), hit)
+    for hit in _candidates(alignment, documents, sentences, hits):
+        if not any(h.doc == hit.doc and h.start < hit.end and hit.start < h.end for h in events.values()):
+            events.setdefault((hit.doc, hit.start, hit.end), hit)
+    findings: list[Finding] = []
+    for hit in sorted(events.values(), key=lambda h: (h.doc, h.start)):
+        other = b if hit.doc == a else a
+        findings.append(_finding(hit, outlet=hit.doc, other=other, change="added"))
+        findings.append(_finding(hit, outlet=other, other=hit.doc, change="dropped"))
+    return findings
+
+
+def _finding(hit: FramingHit, *, outlet: int, other: int, change: str) -> Finding:
+    return Finding(
+        outlet=outlet,
+        other=other,
+        kind="framing",
+        change=change,  # type: ignore[arg-type]
+        category=hit.category,
+        text=hit.text,
+        doc=hit.doc,
+        sentence=hit.sentence,
+        start=hit.start,
+        end=hit.end,
+        voice=hit.voice,
+        speaker=hit.speaker,
+    )
+
+
+def _added_hits(
+    alignment: Alignment, hits_a: list[FramingHit], hits_b: list[FramingHit], a: int, b: int
+) -> Iterator[FramingHit]:
+    """Hits in unmatched sentences, and hits inside the inserted/deleted runs of a counterpart."""
+    for hit in hits_a:
+        if _status(alignment.status_a, hit.sentence) == "added":
+            yield hit
+    for hit in hits_b:
+        if _status(alignment.status_b, hit.sentence) == "added":
+            yield hit
+    for link in alignment.links:
+        if link.relation != "counterpart":
+            continue
+        deleted = [op.a for op in link.diff if op.op == "delete" and op.a is not None]
+        inserted = [op.b for op in link.diff if op.op == "insert" and op.b is not None]
+        linked_b = _linked(alignment, link.a, side="a")
+        linked_a = _linked(alignment, link.b, side="b")
+        for hit in hits_a:
+            if hit.sentence == link.a and _inside_any(hit, deleted) and not _term_in(hit.term, hits_b, linked_b):
+                yield hit
+        for hit in hits_b:
+            if hit.sentence == link.b and _inside_any(hit, inserted) and not _term_in(hit.term, hits_a, linked_a):
+                yield hit
+
+
+def _status(statuses: Sequence[str], index: int) -> str | None:
+    return statuses[index] if 0 <= index < len(statuses) else None
+
+
+def _linked(alignment: Alignment, index: int, *, side: str) -> set[int]:
+    """Sentences of the other document linked (counterpart or overlap) to sentence ``index``."""
+    if side == "a":
+        return {link.b for link in alignment.links if link.a == index}
+    return {link.a for link in alignment.links if link.b == index}
+
+
+def _inside_any(hit: FramingHit, spans: list[Span]) -> bool:
+    return any(start < hit.end and hit.start < end for start, end in spans)
+
+
+def _term_in(term: str, hits: list[FramingHit], sentence_indexes: set[int]) -> bool:
+    """Whether the other side also uses ``term`` in a linked sentence (a moved word is no change)."""
+    return any(hit.term == term and hit.sentence in sentence_indexes for hit in hits)
+
+
+def _candidates(
+    alignment: Alignment,
+    documents: Sequence[Document],
+    sentences: Sequence[Sequence[Sentence]],
+    hits: dict[int, list[FramingHit]],
+) -> Iterator[FramingHit]:
+    """Content words inserted into an otherwise shared sentence, outside quotation marks.
+
+    Names (capitalised), numbers and function words are skipped, and so is a word the other
+    sentence also holds in some form (reordered, not added).
+    """
+    a, b = alignment.a, alignment.b
+    for link in alignment.links:
+        if link.relation != "counterpart" or link.label not in _SHARED_LABELS:
+            continue
+        yield from _inserted_words(link, documents, sentences, doc=b, other=a, op="insert")
+        yield from _inserted_words(link, documents, sentences, doc=a, other=b, op="delete")
+
+
+def _inserted_words(
+    link: Link,
+    documents: Sequence[Document],
+    sentences: Sequence[Sequence[Sentence]],
+    *,
+    doc: int,
+    other: int,
+    op: str,
+) -> Iterator[FramingHit]:
+    index, other_index = (link.b, link.a) if op == "insert" else (link.a, link.b)
+    if index >= len(sentences[doc]) or other_index >= len(sentences[other]):
+        return
+    sentence = sentences[doc][index]
+    other_keys = {key for word in re.findall(r"\w+", sentences[other][other_index].text) for key in word_keys(word)}
+    text = documents[doc].text
+    for diff in link.diff:
+        span = diff.b if op == "insert" else diff.a
+        if diff.op != op or span is None:
+            continue
+        for m in _CANDIDATE_WORD.finditer(text, span[0], span[1]):
+            word = m.group(0)
+            if word in shipped_words("function_words") or word in shipped_words("plain_words"):
+                continue
+            if set(word_keys(word)) & other_keys or _inside_quotes(text, sentence, m.start()):
+                continue
+            yield FramingHit(doc, sentence.index, m.start(), m.end(), word, word, "candidate", "outlet", None, False)
+
+
+def _inside_quotes(text: str, sentence: Sentence, position: int) -> bool:
+    """An odd number of double quotation marks before ``position`` in its sentence: quoted."""
+    return sum(text[sentence.start : position].count(mark) for mark in _QUOTE_MARKS) % 2 == 1

@@ -1,0 +1,194 @@
+"""Compare two outlets' sourcing: sources only one cites, different chains, and claims stated as fact.
+
+Researchers ask who an outlet leaned on ("via Bloomberg" or "via Daily Mail") and whether it
+kept the attribution at all; so matched sentences whose chains differ, and a claim one outlet
+attributes while the other states it as fact, are findings alongside added and dropped sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..model import Alignment, Attribution, Document, Finding, Sentence, Source
+from ..segment import segment
+from ..extract.speakers import canonical_outlet
+
+_NAME_MATCH = 90.0  # token_sort_ratio at or above which two source names are the same source
+
+
+def source_verdicts(
+    alignment: Alignment, documents: Sequence[Document], attributions: Sequence[Attribution]
+) -> list[Finding]:
+    """Findings for both directions of ``alignment`` (``a`` vs ``b`` and ``b`` vs ``a``)."""
+    side_a = [item for item in attributions if item.doc == alignment.a]
+    side_b = [item for item in attributions if item.doc == alignment.b]
+    pairs = sorted({(link.a, link.b) for link in alignment.links})
+    findings = _sources(side_a, side_b, alignment.a, alignment.b, pairs)
+    findings += _sources(side_b, side_a, alignment.b, alignment.a, [(b, a) for a, b in pairs])
+    findings += _chains(side_a, side_b, alignment, documents, pairs)
+    return findings
+
+
+def same_source(first: Source, second: Source) -> bool:
+    """Same source: equal outlet canonical names, or names that match fuzzily or by surname."""
+    a, b = _norm(first.name), _norm(second.name)
+    if not a or not b:
+        return False
+    if a == b or (canonical_outlet(first.name) or a) == (canonical_outlet(second.name) or b):
+        return True
+    if first.kind == "person" and second.kind == "person" and a.split()[-1] == b.split()[-1]:
+        return True
+    return first.kind == second.kind and fuzz.token_sort_ratio(a, b) >= _NAME_MATCH
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"^(the|a|an)\s+", "", name.lower().replace("’", "'").replace(".", ""))
+    return " ".join(re.sub(r"[^\w\s]", " ", name).split())
+
+
+def _mentions(attributions: list[Attribution]) -> list[tuple[int, Source]]:
+    """Each source's first own (not inherited) mention, with its sentence."""
+    seen: list[tuple[int, Source]] = []
+    for attribution in attributions:
+        if attribution.inherited:
+            continue
+        for source in attribution.chain:
+            if source.kind != "self" and not any(same_source(source, s) for _, s in seen):
+                seen.append((attribution.sentence, source))
+    return seen
+
+
+def _sources(
+    mine: list[Attribution], theirs: list[Attribution], outlet: int, other: int, pairs: list[tuple[int, int]]
+) -> list[Finding]:
+    """Added/shared for ``outlet``'s sources, and the matching dropped finding for ``other``."""
+    their_sources = [source for item in theirs for source in item.chain]
+    by_sentence = {item.sentence: item for item in theirs}
+    findings = []
+    for sentence, source in _mentions(mine):
+        matched = any(same_source(source, s) for s in their_sources)
+        if not matched and source.kind == "anonymous":
+            # Unnamed sources have no name to compare: the same claim's anonymous source counts.
+            linked = [by_sentence.get(b) for a, b in pairs if a == sentence]
+            matched = any(item and any(s.kind == "anonymous" for s in item.chain) for item in linked)
+        change = "shared" if matched else "added"
+        findings.append(_finding(outlet, other, change, source, sentence, outlet))
+        if not matched:
+            findings.append(_finding(other, outlet, "dropped", source, sentence, outlet))
+    return findings
+
+
+def _finding(outlet: int, other: int, change: str, source: Source, sentence: int, doc: int) -> Finding:
+    return Finding(
+        outlet=outlet,
+        other=other,
+        kind="source",
+        change=change,  # type: ignore[arg-type]
+        category=source.kind,
+        text=source.name,
+        doc=doc,
+        sentence=sentence,
+        start=source.start,
+        end=source.end,
+        chain=source.name,
+    )
+
+
+def _chains(
+    side_a: list[Attribution],
+    side_b: list[Attribution],
+    alignment: Alignment,
+    documents: Sequence[Document],
+    pairs: list[tuple[int, int]],
+) -> list[Finding]:
+    """Altered findings for linked sentences whose chains differ or only one side attributes."""
+    by_a = {item.sentence: item for item in side_a}
+    by_b = {item.sentence: item for item in side_b}
+    findings = []
+    for a, b in pairs:
+        first, second = by_a.get(a), by_b.get(b)
+        chain_a, chain_b = _outside_self(first), _outside_self(second)
+        if not chain_a and not chain_b:
+            continue
+        if chain_a and chain_b and _same_chain(chain_a, chain_b):
+            continue
+        span_a = _sentence_span(documents, alignment.a, a)
+        span_b = _sentence_span(documents, alignment.b, b)
+        if span_a is None or span_b is None:
+            continue
+        category_a = _category(chain_a, chain_b)
+        category_b = _category(chain_b, chain_a)
+        findings.append(_altered(alignment.a, alignment.b, a, span_a, first, b, span_b, second, category_a))
+        findings.append(_altered(alignment.b, alignment.a, b, span_b, second, a, span_a, first, category_b))
+    return findings
+
+
+def _outside_self(attribution: Attribution | None) -> tuple[Source, ...]:
+    """The chain without the outlet's own voice: "as we reported" attributes nothing."""
+    if attribution is None:
+        return ()
+    return tuple(source for source in attribution.chain if source.kind != "self")
+
+
+def _same_chain(first: tuple[Source, ...], second: tuple[Source, ...]) -> bool:
+    if len(first) != len(second):
+        return False
+    return all(
+        same_source(x, y) or (x.kind == y.kind == "anonymous") for x, y in zip(first, second, strict=True)
+    )
+
+
+def _category(mine: tuple[Source, ...], theirs: tuple[Source, ...]) -> str:
+    """"unattributed" when one side has no chain, else the kind of the first differing source."""
+    if not mine or not theirs:
+        return "unattributed"
+    for index, source in enumerate(mine):
+        if index >= len(theirs) or not (same_source(source, theirs[index]) or source.kind == theirs[index].kind == "anonymous"):
+            return source.kind
+    return theirs[len(mine)].kind if len(theirs) > len(mine) else mine[-1].kind
+
+
+def _altered(
+    outlet: int,
+    other: int,
+    sentence: int,
+    span: tuple[int, int, str],
+    mine: Attribution | None,
+    other_sentence: int,
+    other_span: tuple[int, int, str],
+    theirs: Attribution | None,
+    category: str,
+) -> Finding:
+    return Finding(
+        outlet=outlet,
+        other=other,
+        kind="source",
+        change="altered",
+        category=category,
+        text=span[2],
+        doc=outlet,
+        sentence=sentence,
+        start=span[0],
+        end=span[1],
+        chain=mine.label if mine else None,
+        other_sentence=other_sentence,
+        other_span=(other_span[0], other_span[1]),
+        other_text=theirs.label if theirs else None,
+    )
+
+
+def _sentence_span(documents: Sequence[Document], doc: int, index: int) -> tuple[int, int, str] | None:
+    sentences = _segmented(documents[doc], doc)
+    if not 0 <= index < len(sentences):
+        return None
+    sentence: Sentence = sentences[index]
+    return sentence.start, sentence.end, sentence.text
+
+
+@lru_cache(maxsize=64)
+def _segmented(document: Document, doc: int) -> tuple[Sentence, ...]:
+    return segment(document, doc)
