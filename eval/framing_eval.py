@@ -74,7 +74,9 @@ def read_basil(years: Sequence[int]) -> Iterator[Article]:
         for annotation_path in sorted((BASIL / "annotations" / str(year)).glob("*_ann.json")):
             article_path = BASIL / "articles" / str(year) / annotation_path.name.replace("_ann", "")
             if article_path.exists():
-                yield _article(year, json.loads(article_path.read_text()), json.loads(annotation_path.read_text()))
+                yield _article(
+                    year, json.loads(article_path.read_text()), json.loads(annotation_path.read_text())
+                )
 
 
 def _article(year: int, article: dict, annotation: dict) -> Article:
@@ -89,7 +91,9 @@ def _article(year: int, article: dict, annotation: dict) -> Article:
     for index, (key, sentence, paragraph) in enumerate(units):
         offsets[key] = position
         kind = "headline" if key == "title" else "paragraph"
-        sentences.append(Sentence(0, index, position, position + len(sentence), sentence, kind, paragraph + 1))
+        sentences.append(
+            Sentence(0, index, position, position + len(sentence), sentence, kind, paragraph + 1)
+        )
         parts.append(sentence)
         position += len(sentence) + 1
     lex: list[tuple[int, int]] = []
@@ -128,7 +132,11 @@ def _quote_marks(article: Article) -> tuple[Quote, ...]:
 
 
 def _quote_kind(content: str) -> QuoteKind:
-    return "scare" if len(content.split()) <= 3 and not content.rstrip().endswith((".", "!", "?", ",")) else "direct"
+    return (
+        "scare"
+        if len(content.split()) <= 3 and not content.rstrip().endswith((".", "!", "?", ","))
+        else "direct"
+    )
 
 
 def score(articles: Sequence[Article], lexicon: Lexicon, quotes: dict[int, tuple[Quote, ...]]) -> Score:
@@ -167,9 +175,16 @@ def basil_report() -> None:
     lexicons = {"outletdiff": shipped_lexicon()}
     if LEXICONS.exists():
         lexicons.update(baselines())
-    splits = {"dev 2010-13": DEV_YEARS, "held-out 2014-16": HELD_OUT_YEARS, "all 2010-16": DEV_YEARS + HELD_OUT_YEARS}
+    splits = {
+        "dev 2010-13": DEV_YEARS,
+        "held-out 2014-16": HELD_OUT_YEARS,
+        "all 2010-16": DEV_YEARS + HELD_OUT_YEARS,
+    }
     print("BASIL lexical-bias spans outside quotes (Fan et al. 2019)")
-    print(f"{'lexicon':<15}{'split':<18}{'spans':>6}{'recall':>8}{'hits':>7}{'in span':>9}   published (2010-16)")
+    print(
+        f"{'lexicon':<15}{'split':<18}{'spans':>6}{'recall':>8}{'hits':>7}{'in span':>9}"
+        "   published (2010-16)"
+    )
     for split, years in splits.items():
         articles = list(read_basil(years))
         quotes = {number: quotes_of(article) for number, article in enumerate(articles)}
@@ -183,16 +198,149 @@ def basil_report() -> None:
             )
 
 
+@dataclass(frozen=True)
+class Counts:
+    """True positives, predictions and gold items of one measure, summed over events."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.predicted + other.predicted, self.gold + other.gold)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _body_start(text: str) -> int:
+    """Where the labelled body begins: after the ``---`` front matter, if any."""
+    if text.startswith("---"):
+        close = text.find("\n---", 3)
+        if close >= 0:
+            return close + 4
+    return 0
+
+
+def _gold_span(text: str, needle: str, context: str | None = None) -> tuple[int, int] | None:
+    start = _body_start(text)
+    if context is not None:
+        at = text.find(context, start)
+        if at < 0:
+            return None
+        at += context.index(needle)
+    else:
+        at = text.find(needle, start)
+        if at < 0:
+            return None
+    return at, at + len(needle)
+
+
+def gold_scores() -> dict[str, Counts]:
+    """Framing (with and without voice), facts only in one outlet, and altered facts on the gold."""
+    from outletdiff.compare import compare
+    from outletdiff.load import load_path
+
+    totals = {name: Counts() for name in ("framing", "framing+voice", "facts_only_in", "altered_facts")}
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        outlets = list(gold["documents"])
+        documents = [load_path(ROOT / gold["documents"][outlet]) for outlet in outlets]
+        comparison = compare(documents)
+        texts = [document.text for document in documents]
+        for name, counts in _event_scores(gold, outlets, texts, comparison).items():
+            totals[name] = totals[name] + counts
+    return totals
+
+
+def _event_scores(gold: dict, outlets: list[str], texts: list[str], comparison) -> dict[str, Counts]:  # type: ignore[no-untyped-def]
+    scores: dict[str, Counts] = {}
+    framing_gold = [
+        (
+            outlets.index(item["outlet"]),
+            _gold_span(texts[outlets.index(item["outlet"])], item["text"], item["context"]),
+            item["voice"],
+        )
+        for item in gold.get("framing", [])
+    ]
+    hits = [h for h in comparison.framing if h.start >= _body_start(texts[h.doc])]
+    for name, with_voice in (("framing", False), ("framing+voice", True)):
+        tp = sum(
+            any(
+                doc == h.doc
+                and span
+                and _overlap(span, (h.start, h.end))
+                and (not with_voice or voice == h.voice)
+                for doc, span, voice in framing_gold
+            )
+            for h in hits
+        )
+        scores[name] = Counts(tp, len(hits), len(framing_gold))
+    only_gold = [
+        (outlets.index(item["outlet"]), _gold_span(texts[outlets.index(item["outlet"])], item["text"]))
+        for item in gold.get("facts_only_in", [])
+        if item["kind"] != "claim"
+    ]
+    added = [
+        f for f in comparison.findings if f.kind == "fact" and f.change == "added" and f.category != "claim"
+    ]
+    tp = sum(
+        any(doc == f.doc and span and _overlap(span, (f.start, f.end)) for doc, span in only_gold)
+        for f in added
+    )
+    scores["facts_only_in"] = Counts(tp, len(added), len(only_gold))
+    altered_gold = []
+    for item in gold.get("altered_facts", []):
+        a, b = outlets.index(item["a"]["outlet"]), outlets.index(item["b"]["outlet"])
+        altered_gold.append(
+            (a, _gold_span(texts[a], item["a"]["text"]), b, _gold_span(texts[b], item["b"]["text"]))
+        )
+    altered = [
+        f for f in comparison.findings if f.kind == "fact" and f.change == "altered" and f.outlet < f.other
+    ]
+    tp = sum(
+        any(
+            {a, b} == {f.doc, f.other}
+            and all(span for span in (sa, sb))
+            and _overlap(sa if f.doc == a else sb, (f.start, f.end))  # type: ignore[arg-type]
+            and f.other_span is not None
+            and _overlap(sb if f.doc == a else sa, f.other_span)  # type: ignore[arg-type]
+            for a, sa, b, sb in altered_gold
+        )
+        for f in altered
+    )
+    scores["altered_facts"] = Counts(tp, len(altered), len(altered_gold))
+    return scores
+
+
+def gold_report() -> None:
+    """Print P/R/F1 on the hand-made extraction gold."""
+    if not any(GOLD.glob("*.json")):
+        print(f"no extraction gold in {GOLD}: skipping the gold evaluation")
+        return
+    print(f"Hand-made gold ({len(list(GOLD.glob('*.json')))} events, tests/gold/extraction)")
+    print(f"{'measure':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
+    for name, counts in gold_scores().items():
+        print(
+            f"{name:<16}{counts.precision:>7.2f}{counts.recall:>7.2f}{counts.f1:>7.2f}{counts.tp:>6}{counts.predicted:>6}{counts.gold:>6}"
+        )
+
+
 def main() -> None:
     """Print every figure: BASIL first, then the hand-made gold."""
     basil_report()
     print()
-    try:
-        from gold_scores import gold_report  # type: ignore[import-not-found]
-    except ImportError:
-        gold_report = None
-    if gold_report is not None:
-        gold_report()
+    gold_report()
 
 
 if __name__ == "__main__":

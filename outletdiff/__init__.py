@@ -1,1 +1,71 @@
-"""outletdiff: how two or more outlets' coverage of the same event differs."""
+"""outletdiff: how two or more outlets' coverage of the same event differs.
+
+The library is the product; the CLI only calls it::
+
+    from outletdiff import compare, load_paths
+    comparison = compare(load_paths(["a.txt", "b.txt"]))
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import CorpusError, InputError, LexiconError, OutletdiffError
+from .load import document_from_text, load_path, load_paths
+from .model import (
+    Alignment,
+    Attribution,
+    Block,
+    Comparison,
+    DiffOp,
+    Document,
+    Fact,
+    Finding,
+    FramingHit,
+    Link,
+    OutletSummary,
+    Quote,
+    Sentence,
+    Source,
+)
+from .options import CompareOptions
+from .render.json import to_dict, to_json
+
+if TYPE_CHECKING:
+    from .compare import compare
+
+
+def __getattr__(name: str) -> Any:
+    """Import the pipeline (numpy, scipy, rapidfuzz) on first use, so the CLI starts quickly."""
+    if name == "compare":
+        from .compare import compare
+
+        return compare
+    raise AttributeError(f"module 'outletdiff' has no attribute {name!r}")
+
+
+__all__ = [
+    "Alignment",
+    "Attribution",
+    "Block",
+    "CompareOptions",
+    "Comparison",
+    "CorpusError",
+    "DiffOp",
+    "Document",
+    "Fact",
+    "Finding",
+    "FramingHit",
+    "InputError",
+    "LexiconError",
+    "Link",
+    "OutletSummary",
+    "OutletdiffError",
+    "Quote",
+    "Sentence",
+    "Source",
+    "compare",
+    "document_from_text",
+    "load_path",
+    "load_paths",
+    "to_dict",
+    "to_json",
+]

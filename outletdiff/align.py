@@ -9,6 +9,8 @@ links are of this kind. A sentence is "added" only when it has neither.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -75,13 +77,14 @@ def _assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     if not candidate.any():
         return []
     n_a, n_b = scores.shape
+    preference = scores + _tie_breaker(n_a, n_b)
     graph = sparse.bmat([[None, sparse.csr_matrix(candidate)], [sparse.csr_matrix(candidate.T), None]])
     _, component = connected_components(graph, directed=False)
     pairs = []
     for label in np.unique(component[:n_a][candidate.any(axis=1)]):
         rows = np.nonzero(component[:n_a] == label)[0]
         cols = np.nonzero(component[n_a:] == label)[0]
-        block = np.where(candidate[np.ix_(rows, cols)], scores[np.ix_(rows, cols)], 0.0)
+        block = np.where(candidate[np.ix_(rows, cols)], preference[np.ix_(rows, cols)], 0.0)
         chosen_rows, chosen_cols = linear_sum_assignment(block, maximize=True)
         pairs.extend(
             (int(rows[r]), int(cols[c])) for r, c in zip(chosen_rows, chosen_cols, strict=True) if block[r, c] > 0
@@ -89,59 +92,88 @@ def _assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def _tie_breaker(n_a: int, n_b: int) -> np.ndarray:
+    """Tiny bonus for pairs at similar relative positions, then for earlier ones.
+
+    Repeated sentences make exact ties; breaking them by position (the same whichever
+    document is called ``a``) keeps the assignment symmetric and prefers reading order.
+    """
+    position_a = np.arange(n_a)[:, None] / max(n_a - 1, 1)
+    position_b = np.arange(n_b)[None, :] / max(n_b - 1, 1)
+    return 1e-6 * (1 - np.abs(position_a - position_b)) + 1e-8 * (1 - (position_a + position_b) / 2)
+
+
 def _splits_and_merges(
     scores: np.ndarray, pairs: list[tuple[int, int]], threshold: float
 ) -> list[tuple[int, int, str]]:
-    """Unpaired neighbours of a counterpart that also match it: one sentence became two."""
+    """Unpaired neighbours of a counterpart that match it best: one sentence became two.
+
+    A neighbour joins only the counterpart it matches strictly better than any other
+    sentence, and a pair grows on one side only (the side with the stronger neighbour; on a
+    tie, neither), so the result does not depend on which document is called ``a``.
+    """
     paired_a = {i for i, _ in pairs}
     paired_b = {j for _, j in pairs}
-    extra = []
+    extra: list[tuple[int, int, str]] = []
     for i, j in pairs:
-        for neighbour in (j - 1, j + 1):
-            if 0 <= neighbour < scores.shape[1] and neighbour not in paired_b and scores[i, neighbour] >= threshold:
-                if scores[:, neighbour].argmax() == i:
-                    extra.append((i, neighbour, "split"))
-                    paired_b.add(neighbour)
-        for neighbour in (i - 1, i + 1):
-            if 0 <= neighbour < scores.shape[0] and neighbour not in paired_a and scores[neighbour, j] >= threshold:
-                if scores[neighbour, :].argmax() == j:
-                    extra.append((neighbour, j, "merged"))
-                    paired_a.add(neighbour)
+        splits = [
+            (i, n) for n in (j - 1, j + 1)
+            if 0 <= n < scores.shape[1] and n not in paired_b and scores[i, n] >= threshold
+            and _unique_best(scores[:, n], i)
+        ]  # fmt: skip
+        merges = [
+            (n, j) for n in (i - 1, i + 1)
+            if 0 <= n < scores.shape[0] and n not in paired_a and scores[n, j] >= threshold
+            and _unique_best(scores[n, :], j)
+        ]  # fmt: skip
+        best_split = max((scores[a, b] for a, b in splits), default=0.0)
+        best_merge = max((scores[a, b] for a, b in merges), default=0.0)
+        if best_split > best_merge:
+            extra.extend((a, b, "split") for a, b in splits)
+        elif best_merge > best_split:
+            extra.extend((a, b, "merged") for a, b in merges)
     return extra
 
 
+def _unique_best(values: np.ndarray, index: int) -> bool:
+    """``values[index]`` is the maximum and no other entry reaches it."""
+    return bool(values[index] == values.max() and (values == values[index]).sum() == 1)
+
+
 def _out_of_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Pairs outside the longest run kept in the same order on both sides: moved sentences."""
-    if not pairs:
-        return set()
+    """Counterparts that are not in every longest same-order chain: the moved sentences.
+
+    A chain keeps the order on both sides. When two sentences swap places either could be
+    called the one that moved, so both are; a sentence moved far is the only one outside
+    every longest chain. Defined on the pair set alone, so it does not depend on which
+    document is called ``a``.
+    """
     ordered = sorted(pairs)
-    b_positions = [j for _, j in ordered]
-    # Longest increasing subsequence with predecessor links (patience sorting).
+    values = [j for _, j in ordered]
+    ending = _chain_lengths(values)
+    starting = _chain_lengths([-v for v in reversed(values)])[::-1]
+    longest = max(ending, default=0)
+    on_some_chain = [e + s - 1 == longest for e, s in zip(ending, starting, strict=True)]
+    per_level = Counter(e for e, on in zip(ending, on_some_chain, strict=True) if on)
+    return {
+        pair
+        for pair, level, on in zip(ordered, ending, on_some_chain, strict=True)
+        if not on or per_level[level] > 1
+    }
+
+
+def _chain_lengths(values: list[int]) -> list[int]:
+    """Length of the longest strictly increasing run of ``values`` ending at each position."""
     tails: list[int] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(ordered)
-    for position, value in enumerate(b_positions):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if tails[middle] < value:
-                low = middle + 1
-            else:
-                high = middle
-        if low > 0:
-            previous[position] = tail_index[low - 1]
-        if low == len(tails):
+    lengths = []
+    for value in values:
+        position = bisect_left(tails, value)
+        if position == len(tails):
             tails.append(value)
-            tail_index.append(position)
         else:
-            tails[low] = value
-            tail_index[low] = position
-    in_order = set()
-    position = tail_index[-1]
-    while position >= 0:
-        in_order.add(ordered[position])
-        position = previous[position]
-    return set(ordered) - in_order
+            tails[position] = value
+        lengths.append(position + 1)
+    return lengths
 
 
 def _counterpart_label(a: Sentence, b: Sentence, diff: tuple, options: CompareOptions) -> str:

@@ -7,6 +7,8 @@ Heavy modules (numpy, scipy, polars, jinja2, trafilatura) are imported inside th
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -84,6 +86,139 @@ def compare(
             render(comparison, Console())
     except OutletdiffError as error:
         _fail(error)
+
+
+@app.command()
+def corpus(
+    source: Annotated[
+        str, typer.Argument(help="A folder with one sub-folder per event, or a CSV / JSON Lines manifest.")
+    ],
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder for the tables and reports.")] = "reports",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Table format: parquet, csv or ndjson.")
+    ] = "parquet",
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).", min=1)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo events finished by an earlier run.")] = False,
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="Leave out events with problems instead of stopping.")
+    ] = False,
+    html: Annotated[
+        bool, typer.Option("--html/--no-html", help="Write an HTML report per event and an index.")
+    ] = True,
+) -> None:
+    """Compare every event of a corpus; write findings, outlets and framing tables."""
+    try:
+        from .corpus import run_corpus
+        from .errors import CorpusError
+
+        if fmt not in ("parquet", "csv", "ndjson"):
+            raise CorpusError(f"unknown --format {fmt!r}", hint="use parquet, csv or ndjson")
+        with _progress_bar() as progress:
+            result = run_corpus(
+                source, out=out, fmt=fmt, jobs=jobs, force=force, skip_bad=skip_bad, html=html,  # type: ignore[arg-type]
+                progress=progress,
+            )
+    except OutletdiffError as error:
+        for problem in getattr(error, "problems", []):
+            typer.echo(f"  {problem}", err=True)
+        _fail(error)
+    for problem in result.problems:
+        typer.echo(f"Skipped: {problem}", err=True)
+    for event, reason in sorted(result.failed.items()):
+        typer.echo(f"Failed: {event}: {reason}", err=True)
+    if result.html_note:
+        typer.echo(f"Note: {result.html_note}", err=True)
+    typer.echo(
+        f"{result.done} events compared, {result.skipped} already done, "
+        f"{len(result.bad) + len(result.failed)} left out, in {result.out}"
+    )
+    for path in result.files:
+        typer.echo(f"  {path}")
+    if result.interrupted:
+        typer.echo("Interrupted: finished events are saved; run the same command again to go on.", err=True)
+        raise typer.Exit(code=130)
+    if result.failed and not skip_bad:
+        raise typer.Exit(code=2)
+
+
+@app.command()
+def stats(
+    reports: Annotated[str, typer.Argument(help="A folder written by `outletdiff corpus`.")],
+    top: Annotated[int, typer.Option("--top", help="Words to show per outlet.", min=1)] = 20,
+    plot: Annotated[
+        str | None,
+        typer.Option("--plot", help="Write a chart of framing rate per outlet (.png, .svg or .pdf)."),
+    ] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", help="Folder for the CSV exports (default: REPORTS/stats).")
+    ] = None,
+) -> None:
+    """Framing words, distinctive words (weighted log-odds), source mix and quote overlap per outlet."""
+    try:
+        from rich.console import Console
+
+        from .stats import corpus_stats, write_stats
+
+        result = corpus_stats(reports, top=top)
+        _print_stats(result, Console(), top=top)
+        written = write_stats(result, out or Path(reports) / "stats")
+        if plot:
+            from .plot import plot_framing_rates
+
+            written.append(plot_framing_rates(result.framing_rates, plot))
+    except OutletdiffError as error:
+        _fail(error)
+    for path in written:
+        typer.echo(f"Wrote {path}")
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar with events/s and ETA on a terminal; nothing when output is piped."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (
+        TextColumn("events"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("events", total=None, rate="")
+
+        def update(done: int, total: int) -> None:
+            speed = progress.tasks[0].speed
+            progress.update(task, completed=done, total=total, rate=f"{speed:.1f}/s" if speed else "")
+
+        yield update
+
+
+def _print_stats(result, console, *, top: int) -> None:  # type: ignore[no-untyped-def]
+    """Print each statistic as a rich table (the CSV exports hold the same rows)."""
+    from rich.table import Table
+
+    sections = (
+        (f"Top {top} framing words per outlet (own voice)", result.top_words),
+        ("Words that distinguish each outlet (weighted log-odds, z > 0)", result.distinctive_words),
+        ("Source types per outlet", result.source_mix),
+        ("Quote overlap: share of an outlet's quotes the other also carries", result.quote_overlap),
+    )
+    for title, frame in sections:
+        table = Table(title=title, title_justify="left")
+        for column in frame.columns:
+            table.add_column(column, justify="right" if frame[column].dtype.is_numeric() else "left")
+        for row in frame.iter_rows():
+            table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+        console.print(table)
 
 
 def _options(documents, reference, lexicons, replace_lexicon):  # type: ignore[no-untyped-def]

@@ -262,7 +262,11 @@ class Comparison:
 
 
 def swap_alignment(alignment: Alignment) -> Alignment:
-    """The same alignment seen from the other side (``a`` and ``b`` exchanged)."""
+    """The same alignment seen from the other side (``a`` and ``b`` exchanged).
+
+    Link labels are told from side ``a``: a "split" link (one ``a`` sentence, several ``b``)
+    becomes "merged", and inline diffs trade insertions for deletions.
+    """
     swapped_label = {"split": "merged", "merged": "split"}
     flip_op = {"insert": "delete", "delete": "insert", "equal": "equal"}
     links = tuple(
@@ -276,11 +280,11 @@ def swap_alignment(alignment: Alignment) -> Alignment:
         )
         for link in alignment.links
     )
-    swapped_status = {"split": "merged", "merged": "split"}
+    # A status describes a sentence relative to the other document, so it does not change.
     return Alignment(
         a=alignment.b,
         b=alignment.a,
-        links=tuple(sorted(links, key=lambda link: (link.a, link.b, link.relation))),
-        status_a=tuple(swapped_status.get(s, s) for s in alignment.status_b),  # type: ignore[misc]
-        status_b=tuple(swapped_status.get(s, s) for s in alignment.status_a),  # type: ignore[misc]
+        links=tuple(sorted(links, key=lambda link: (link.a, link.b))),
+        status_a=alignment.status_b,
+        status_b=alignment.status_a,
     )

@@ -31,32 +31,102 @@ def shipped_words(name: str) -> frozenset[str]:
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
 }
+_MONTH_ABBREVIATIONS = frozenset(
+    ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SPELLED = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "half-dozen": 6, "hundreds": 100, "thousands": 1000, "dozens": 12, "millions": 10**6,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "half-dozen": 6,
+    "hundreds": 100,
+    "thousands": 1000,
+    "dozens": 12,
+    "millions": 10**6,
 }
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 10**3}
+_SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "bn": 10**9,
+    "m": 10**6,
+    "k": 10**3,
+}
 _APPROX = {
-    "nearly": "~", "almost": "~", "about": "~", "around": "~", "roughly": "~", "approximately": "~",
-    "some": "~", "more than": ">", "over": ">", "at least": ">=", "up to": "<=", "less than": "<",
-    "fewer than": "<", "under": "<", "as many as": "<=", "as long as": "",
+    "nearly": "~",
+    "almost": "~",
+    "about": "~",
+    "around": "~",
+    "roughly": "~",
+    "approximately": "~",
+    "some": "~",
+    "more than": ">",
+    "over": ">",
+    "at least": ">=",
+    "up to": "<=",
+    "less than": "<",
+    "fewer than": "<",
+    "under": "<",
+    "as many as": "<=",
+    "as long as": "",
 }
 _CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_RELATIVE_UNIT = r"(?:week|month|year|weekend|decade|century|spring|summer|autumn|fall|winter|night|morning|afternoon|evening|" + _WEEKDAY_RE + ")"
+_RELATIVE_UNIT = (
+    r"(?:week|month|year|weekend|decade|century|spring|summer|autumn|fall|winter|night|morning|afternoon|evening|"
+    + _WEEKDAY_RE
+    + ")"
+)
 _DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"
     rf"|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
@@ -69,7 +139,7 @@ _DATE = re.compile(
     r"|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)(?![\w])",
     re.IGNORECASE,
 )
-_APPROX_RE = r"(?:(?:nearly|almost|about|around|roughly|approximately|some|more than|over|at least|up to|less than|fewer than|under|as many as|as long as)\s+)?"
+_APPROX_RE = r"(?:(?:" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
 _NUMBER_CORE = (
     r"(?:[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
     r"|\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|\s?(?:thousand|million|billion|trillion)\b)?"
@@ -78,7 +148,7 @@ _NUMBER_CORE = (
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?"
     r"(?:\s+(?:hundred|thousand|million|billion))?)"
 )
-_NUMBER = re.compile(rf"\b{_APPROX_RE}(?<![\w.]){_NUMBER_CORE}", re.IGNORECASE)
+_NUMBER = re.compile(rf"(?<![\w$£€¥.,]){_APPROX_RE}(?<![\w.]){_NUMBER_CORE}", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s+){0,2})([a-z][a-z-]+)")
 _CAP_WORD = re.compile(r"[A-Z][\w&’'.-]*[\w.]|[A-Z]")
 
@@ -130,14 +200,20 @@ def _dates(body: str) -> Iterator[tuple[int, int, str]]:
             continue
         if raw[0].islower() and raw.lower()[:3] in _MONTHS and " " not in raw:
             continue  # "mar", "may" as ordinary lower-case words
-        yield m.start(), m.end(), _date_value(raw)
+        end = m.end()
+        if raw.endswith(".") and raw[:-1].split()[-1].lower() not in _MONTH_ABBREVIATIONS:
+            end -= 1  # a sentence's full stop after "December", not an abbreviation's period
+        yield m.start(), end, _date_value(body[m.start() : end])
 
 
 def _looks_like_month(body: str, start: int, end: int) -> bool:
-    """"May" and "March" are months only next to a day, a year, or after in/since/of/by."""
+    """ "May" and "March" are months only next to a day, a year, or after in/since/of/by."""
     before = body[:start].rstrip().lower().rsplit(" ", 1)[-1]
     after = body[end:].lstrip()
-    return before in ("in", "since", "of", "by", "until", "early", "late", "mid", "last", "next") or after[:1].isdigit()
+    return (
+        before in ("in", "since", "of", "by", "until", "early", "late", "mid", "last", "next")
+        or after[:1].isdigit()
+    )
 
 
 def _date_value(raw: str) -> str:
@@ -159,7 +235,8 @@ def _numbers(body: str) -> Iterator[tuple[int, int, str]]:
         raw = m.group(0)
         unit_match = _UNIT_WORD.match(body, end)
         unit = ""
-        if unit_match and unit_match.group(2) not in shipped_words("function_words"):
+        measured = bool(re.search(r"[$£€¥%]|percent|per cent", raw, re.IGNORECASE))
+        if unit_match and not measured and unit_match.group(2) not in shipped_words("function_words"):
             unit = unit_match.group(2)
             end = unit_match.end()
         elif re.fullmatch(r"\d{1,2}", raw) and not unit:
@@ -189,14 +266,22 @@ def _amount(lowered: str) -> str:
         first = re.split(r"[\s-]", lowered)[0]
         value = float(_SPELLED.get(first, 0))
         tail = lowered.split("-", 1)[1].split()[0] if "-" in lowered and first in _SPELLED else ""
-        value += _SPELLED.get(tail, 0) if tail in ("two", "three", "four", "five", "six", "seven", "eight", "nine") else 0
+        value += (
+            _SPELLED.get(tail, 0)
+            if tail in ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+            else 0
+        )
     for word, scale in _SCALES.items():
         if re.search(rf"(?<=[\d\s]){word}\b", lowered):
             value *= scale
             break
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
-        return f"{value:g}%"
-    return f"{value:g}"
+        return f"{_plain(value)}%"
+    return _plain(value)
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
 def _lowercase_lemmas(text: str) -> frozenset[str]:
@@ -234,7 +319,14 @@ def _entity_run(
         word = _bare(body, tokens[j])
         if _is_name_word(body, tokens, j, headline, lowered, inner=True):
             last = j
-        elif word.lower() in shipped_words("titles") or word.lower() in ("of", "the", "for", "de", "von", "al"):
+        elif word.lower() in shipped_words("titles") or word.lower() in (
+            "of",
+            "the",
+            "for",
+            "de",
+            "von",
+            "al",
+        ):
             if j + 1 < len(tokens) and _is_name_word(body, tokens, j + 1, headline, lowered, inner=True):
                 last = j + 1
                 j += 1
@@ -247,7 +339,13 @@ def _entity_run(
 
 
 def _is_name_word(
-    body: str, tokens: list[tuple[int, int]], i: int, headline: bool, lowered: frozenset[str], *, inner: bool = False
+    body: str,
+    tokens: list[tuple[int, int]],
+    i: int,
+    headline: bool,
+    lowered: frozenset[str],
+    *,
+    inner: bool = False,
 ) -> bool:
     word = _bare(body, tokens[i])
     if not word or not _CAP_WORD.fullmatch(word):
@@ -255,14 +353,18 @@ def _is_name_word(
     key = word.lower().rstrip(".")
     if key in shipped_words("function_words") or key in _MONTHS or key in _WEEKDAYS:
         return False
+    if re.search(r"[’'](?:ve|re|ll|d|m)$|n[’']t$", key):
+        return False  # a contraction ("We've") is never a name
     sentence_initial = i == 0 or _ends_clause(body, tokens[i - 1]) and not inner
     if headline or sentence_initial:
+        if lemma(key) != key and key.endswith("s") and not inner:
+            return False  # an inflected common noun opening a sentence: "Critics", "Insiders"
         return not set(word_keys(key)) & lowered
     return True
 
 
 def _ends_clause(body: str, token: tuple[int, int]) -> bool:
-    return body[token[1] - 1] in ".!?:;,—–\"”" and not re.fullmatch(r"(?:[A-Z]\.)+", body[token[0] : token[1]])
+    return body[token[1] - 1] in '.!?:;,—–"”' and not re.fullmatch(r"(?:[A-Z]\.)+", body[token[0] : token[1]])
 
 
 def _bare(body: str, token: tuple[int, int]) -> str:
@@ -284,11 +386,20 @@ def _trim_token(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _entity_value(name: str) -> str:
-    words = [w for w in re.findall(r"[\w.&-]+", name.lower()) if w not in shipped_words("titles") and w != "the"]
+    words = [
+        w for w in re.findall(r"[\w.&-]+", name.lower()) if w not in shipped_words("titles") and w != "the"
+    ]
     value = " ".join(w.replace(".", "") for w in words if w.replace(".", ""))
     return _ALIASES.get(value, value)
 
 
 # Spellings of one place that outlets use interchangeably.
-_ALIASES = {"united states": "us", "usa": "us", "united states of america": "us", "america": "us",
-            "united kingdom": "uk", "britain": "uk", "great britain": "uk"}
+_ALIASES = {
+    "united states": "us",
+    "usa": "us",
+    "united states of america": "us",
+    "america": "us",
+    "united kingdom": "uk",
+    "britain": "uk",
+    "great britain": "uk",
+}

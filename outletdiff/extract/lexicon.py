@@ -126,7 +126,9 @@ class Lexicon:
         best = self._walk(self._trie, tokens, i, 0)
         return best if best is not None else self._prefix_match(tokens[i][2])
 
-    def _walk(self, node: dict, tokens: list[tuple[int, int, str]], i: int, depth: int) -> tuple[int, Term] | None:
+    def _walk(
+        self, node: dict, tokens: list[tuple[int, int, str]], i: int, depth: int
+    ) -> tuple[int, Term] | None:
         """Longest term starting at token ``i`` reachable from ``node`` (``depth`` words in)."""
         best: tuple[int, Term] | None = (depth, node[_END]) if _END in node and depth else None
         if i + depth >= len(tokens):
@@ -179,7 +181,16 @@ def lemma(word: str) -> str:
 
 
 # Regular English inflections simplemma may miss for rare words ("excoriated", "gaslighting").
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
+_SUFFIXES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+)
 
 
 def _suffix_stems(word: str) -> Iterator[str]:

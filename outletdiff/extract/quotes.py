@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Quote, QuoteKind, Sentence
-from .speakers import Frame, Resolver, find_frames, word_list
+from .speakers import Frame, MentionKind, Resolver, find_frames, word_list
 
 # Mark -> (family, role); role "open", "close" or "either".
 _MARKS: dict[str, tuple[str, str]] = {
@@ -42,8 +42,30 @@ _CLOSE_CONTEXT = set(".,;:!?)]}—–-…/") | set(_MARKS)
 # Elisions that start with an apostrophe: 'em, 'til, 'tis, 'cause, 'n'.
 _ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n)(?![^\W_])", re.IGNORECASE)
 _SCARE_MAX_WORDS = 5
-# Lower-case words that may sit inside a speaker's phrase ("two people close to the Kremlin").
-_FILLER = frozenset("the a an of for to with at from two three several senior former top close familiar".split())
+_CLAUSE_END = (",", "?", "!", "—", "–", "-", "…")
+# Words that cannot sit between a quote and its speaker's verb: they start a new clause.
+_NOT_IN_NAME = frozenset(
+    [
+        "and",
+        "but",
+        "or",
+        "that",
+        "which",
+        "who",
+        "because",
+        "while",
+        "when",
+        "if",
+        "as",
+        "is",
+        "was",
+        "were",
+        "has",
+        "had",
+    ]
+)
+# Cues that report how the outlet learned something, not who spoke the quoted words.
+_NOT_SPEAKER_CUES = frozenset({"learned", "learnt"})
 _MAX_CONTINUATION_GAP = 2  # sentences between a quote and the one continuing its speaker
 
 
@@ -71,7 +93,7 @@ def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quo
             continue
         first = _sentence_at(sentences, pair.open)
         last = _sentence_at(sentences, pair.close)
-        frame = _speaker_frame(masked, sentences, pair, first, last, frames)
+        frame = _speaker_frame(text, masked, sentences, pair, first, last, frames)
         speaker, span = frame if frame else (None, None)
         kind = _kind(masked, text, sentences, pair, first, start, end, speaker is not None)
         if speaker is None and kind == "direct":
@@ -212,7 +234,7 @@ def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
 # --- speakers and kinds ---------------------------------------------------------------------
 
 
-_Resolved = tuple[Frame, str | None, str | None]  # frame, resolved name, resolved kind
+_Resolved = tuple[Frame, str | None, MentionKind | None]  # frame, resolved name, resolved kind
 
 
 def _frames_by_sentence(
@@ -221,7 +243,7 @@ def _frames_by_sentence(
     """Frames of every sentence, resolved in reading order so pronouns see earlier speakers."""
     result: dict[int, list[_Resolved]] = {}
     for position, sentence in enumerate(sentences):
-        resolved = []
+        resolved: list[_Resolved] = []
         for frame in find_frames(masked, sentence.start, sentence.end):
             answer = resolver.resolve(frame.mention)
             name, kind = answer if answer else (None, None)
@@ -231,6 +253,7 @@ def _frames_by_sentence(
 
 
 def _speaker_frame(
+    text: str,
     masked: str,
     sentences: Sequence[Sentence],
     pair: _Pair,
@@ -245,13 +268,19 @@ def _speaker_frame(
     after = [f for f in frames.get(position[last], []) if f[0].cue_start > pair.close and f[1]]
     for frame, name, _ in after[:1]:
         between = masked[pair.close + 1 : min(frame.cue_start, frame.mention.start)]
-        near = len(between.split()) <= 1 or (frame.relation == "subject" and _only_a_name(between))
+        set_off = text[pair.close - 1 : pair.close] in _CLAUSE_END or between.strip()[:1] in (",", "—", "–")
+        near = len(between.split()) <= 1 or (
+            frame.relation == "subject" and set_off and _only_a_name(between)
+        )
         if near and frame.relation in ("subject", "inverted", "according", "per"):
             return name or "", (frame.mention.start, frame.mention.end)
     before = [
         f
         for f in frames.get(position[first], [])
-        if f[0].cue_end <= pair.open and f[1] and f[0].relation in ("subject", "inverted", "according", "per")
+        if f[0].cue_end <= pair.open
+        and f[1]
+        and f[0].relation in ("subject", "inverted", "according", "per")
+        and f[0].cue not in _NOT_SPEAKER_CUES
     ]
     if before:
         frame, name, _ = before[-1]
@@ -262,10 +291,10 @@ def _speaker_frame(
 def _only_a_name(between: str) -> bool:
     """True when the words between a quote and its verb can all belong to the speaker's phrase."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", between)
-    if not between.strip()[:1] in (",", "—", "–", "") or len(words) > 12 or re.search(r"[§!?;]", between):
+    if len(words) > 12 or re.search(r"[§!?;]", between):
         return False
-    allowed = word_list("roles") | word_list("anonymous") | _FILLER
-    return all(word[0].isupper() or word.lower() in allowed for word in words)
+    blocked = _NOT_IN_NAME | word_list("speech_verbs")
+    return not any(word.lower() in blocked for word in words)
 
 
 def _kind(
@@ -292,7 +321,9 @@ def _kind(
     return "scare"
 
 
-def _continued_speaker(quotes: list[Quote], sentence: int | None) -> tuple[str | None, tuple[int, int] | None]:
+def _continued_speaker(
+    quotes: list[Quote], sentence: int | None
+) -> tuple[str | None, tuple[int, int] | None]:
     """A direct quote with no frame continues the previous nearby quote's speaker."""
     if sentence is None:
         return None, None

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from ..model import Attribution, Quote, Sentence, Source
 from .speakers import Frame, Mention, Resolver, canonical_outlet, find_frames
 
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to)\b")
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to)\b"
+)
 _WRAP = ("according", "per", "via")
 _INHERIT_GAP = 2  # sentences a chain may be carried over
 _ANAPHORIC = ("the", "these", "those", "such", "both")
@@ -53,7 +55,9 @@ def find_attributions(
         if all(source.kind == "self" for source in sources):
             hedge = _HEDGE.search(masked, sentence.start, sentence.end)
             if hedge:
-                sources.append(Source("unnamed source", "anonymous", hedge.start(), hedge.end(), hedge.group(0)))
+                sources.append(
+                    Source("unnamed source", "anonymous", hedge.start(), hedge.end(), hedge.group(0))
+                )
         if sources:
             attributions.append(Attribution(doc, sentence.index, tuple(sources)))
     return tuple(attributions)
@@ -97,6 +101,10 @@ def _sources(
         anaphor = ("report", "the report")
     for frame in frames:
         mention = frame.mention
+        if mention.kind == "report" and _names_new_document(mention):
+            source = Source(mention.text, "institution", mention.start, mention.end, frame.cue, None)
+            ranked.append((_rank(masked, sentence, frame, "institution"), frame.cue_start, source))
+            continue
         if mention.kind == "report" or (mention.kind == "pronoun" and mention.name == "it"):
             anaphor = anaphor or ("report", mention.text)
             continue
@@ -137,8 +145,14 @@ def _rank(masked: str, sentence: Sentence, frame: Frame, kind: str) -> int:
     return 2
 
 
+def _names_new_document(mention: Mention) -> bool:
+    """ "An internal memo", "a 2019 survey": a document cited for the first time, not "the report"."""
+    first = mention.text.split()[0].lower()
+    return first in ("a", "an") or mention.text[:1].isupper() and first not in ("the", "this", "that", "its")
+
+
 def _is_anaphoric(mention: Mention) -> bool:
-    """"The sources", "the insiders": a source named in an earlier sentence."""
+    """ "The sources", "the insiders": a source named in an earlier sentence."""
     words = mention.text.lower().split()
     return mention.kind == "anonymous" and len(words) >= 2 and words[0] in _ANAPHORIC
 
@@ -175,4 +189,3 @@ def _is_self(name: str, outlet: str) -> bool:
         return True
     mine = canonical_outlet(outlet) or canonical_outlet(re.sub(r"\.com$", "", outlet))
     return mine is not None and mine == (canonical_outlet(name) or name)
-

@@ -29,8 +29,10 @@ def word_list(name: str) -> frozenset[str]:
 @cache
 def outlet_aliases() -> tuple[tuple[str, str], ...]:
     """(alias, canonical name) pairs from ``data/news_outlets.txt``, longest alias first."""
-    text = resources.files("outletdiff.extract").joinpath("data").joinpath("news_outlets.txt").read_text("utf-8")
-    pairs = []
+    text = (
+        resources.files("outletdiff.extract").joinpath("data").joinpath("news_outlets.txt").read_text("utf-8")
+    )
+    pairs: list[tuple[str, str]] = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -63,7 +65,12 @@ def find_outlet(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     for match in _outlet_pattern().finditer(text, start, end):
         alias = match.group(0)
         before = text[start : match.start()].split()
-        if " " not in alias and before and before[-1][:1].isupper() and before[-1].lower() not in _DETERMINERS:
+        if (
+            " " not in alias
+            and before
+            and before[-1][:1].isupper()
+            and before[-1].lower() not in _DETERMINERS
+        ):
             continue
         canonical = next(c for a, c in outlet_aliases() if a == alias)
         return canonical, match.start(), match.end()
@@ -75,28 +82,260 @@ def find_outlet(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'’.-]*[\w]|[^\W_]|§+|[^\w\s]")
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "thing", "we": "group", "i": "person"}
 _DETERMINERS = frozenset(
-    """the a an two three four five six seven eight nine ten several some many multiple other another
-    both one its his her their our this these those senior former top unnamed anonymous""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "some",
+        "many",
+        "multiple",
+        "other",
+        "another",
+        "both",
+        "one",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "these",
+        "those",
+        "senior",
+        "former",
+        "top",
+        "unnamed",
+        "anonymous",
+    ]
 )
 # Words that never belong to a speaker's noun phrase: a phrase ends where one of them stands.
 _STOP = frozenset(
-    """that which who whom whose and but or nor so yet because while when whenever if as since although
-    though after before until unless where whether is are was were be been being has have had do does
-    did will would can could may might must shall should not no also this these there here then than
-    in on at by into onto over under during about against between through without within upon among
-    amid after across around near like just only even still however meanwhile moreover furthermore
-    instead earlier later previously recently today yesterday tomorrow tonight now again already
-    reportedly allegedly apparently subsequently last next ago what how why""".split()
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "because",
+        "while",
+        "when",
+        "whenever",
+        "if",
+        "as",
+        "since",
+        "although",
+        "though",
+        "after",
+        "before",
+        "until",
+        "unless",
+        "where",
+        "whether",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "not",
+        "no",
+        "also",
+        "this",
+        "these",
+        "there",
+        "here",
+        "then",
+        "than",
+        "in",
+        "on",
+        "at",
+        "by",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "during",
+        "about",
+        "against",
+        "between",
+        "through",
+        "without",
+        "within",
+        "upon",
+        "among",
+        "amid",
+        "after",
+        "across",
+        "around",
+        "near",
+        "like",
+        "just",
+        "only",
+        "even",
+        "still",
+        "however",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "instead",
+        "earlier",
+        "later",
+        "previously",
+        "recently",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "now",
+        "again",
+        "already",
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "subsequently",
+        "last",
+        "next",
+        "ago",
+        "what",
+        "how",
+        "why",
+    ]
 )
 # Words allowed between a speaker and the verb ("Peskov subsequently said", "has repeatedly told").
 _SKIP_BEFORE_VERB = frozenset(
-    """has have had also reportedly allegedly previously earlier later subsequently then first once
-    again repeatedly publicly privately recently further originally initially would will had already
-    just still never even""".split()
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "reportedly",
+        "allegedly",
+        "previously",
+        "earlier",
+        "later",
+        "subsequently",
+        "then",
+        "first",
+        "once",
+        "again",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "recently",
+        "further",
+        "originally",
+        "initially",
+        "would",
+        "will",
+        "had",
+        "already",
+        "just",
+        "still",
+        "never",
+        "even",
+    ]
 )
-_PREPOSITIONS = frozenset("of with to for from familiar close in at".split())
-_HONORIFICS = frozenset("mr mrs ms dr prof sen rep gov gen col lt sgt capt st".split())
-_PARTICLES = frozenset("de del della der van von bin al el la le di da du dos das ibn mc".split())
+_PARTICIPLES = frozenset(
+    [
+        "seen",
+        "obtained",
+        "reviewed",
+        "published",
+        "released",
+        "sent",
+        "leaked",
+    ]
+)
+_PREPOSITIONS = (
+    frozenset(
+        [
+            "of",
+            "with",
+            "to",
+            "for",
+            "from",
+            "familiar",
+            "close",
+            "in",
+            "at",
+        ]
+    )
+    | _PARTICIPLES
+)
+# Punctuation after which a verb may come before its speaker: ', said Peskov', '," said Peskov'.
+_BEFORE_INVERSION = frozenset(",—–-(\"'”’»›」")
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "st",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "der",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "el",
+        "la",
+        "le",
+        "di",
+        "da",
+        "du",
+        "dos",
+        "das",
+        "ibn",
+        "mc",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -212,7 +451,7 @@ def _subject_frames(text: str, tokens: list[Token], verb: int) -> list[Frame]:
         frames.append(Frame(cue.lower, cue.start, cue.end, "subject", mention))
         if tokens[verb - 1].lower in ("as",) or _preceded_by_as(tokens, verb):
             frames[-1] = Frame(cue.lower, cue.start, cue.end, "as", mention)
-    elif verb == 0 or tokens[verb - 1].text in (",", "§", "—", "–", "-", "(") or tokens[verb - 1].text == "§":
+    elif verb == 0 or tokens[verb - 1].text in _BEFORE_INVERSION or tokens[verb - 1].text[0] == "§":
         after = _phrase_after(text, tokens, verb + 1)
         if after is not None and after.kind != "pronoun":
             frames.append(Frame(cue.lower, cue.start, cue.end, "inverted", after))
@@ -232,6 +471,8 @@ def _subject_before(text: str, tokens: list[Token], verb: int) -> Mention | None
     j = verb - 1
     while j >= 0 and (tokens[j].lower in _SKIP_BEFORE_VERB or tokens[j].lower.endswith("ly")):
         j -= 1
+    if j > 0 and tokens[j].text == "," and tokens[j - 1].is_capital and tokens[j - 1].is_word:
+        j -= 1  # an appositive: "Thornbury's mayor, Councillor Jean Pellow, said"
     if j < 0:
         return None
     if tokens[j].lower in _PRONOUNS:
@@ -242,6 +483,9 @@ def _subject_before(text: str, tokens: list[Token], verb: int) -> Mention | None
         token = tokens[first]
         if token.text == "." and first > 0 and tokens[first - 1].lower in _HONORIFICS:
             first -= 1
+            continue
+        if token.lower == "by" and first > 1 and tokens[first - 1].lower in _PARTICIPLES:
+            first -= 2  # "An internal memo seen by TechTattle says"
             continue
         if not token.is_word or token.lower in _STOP or token.lower in _PRONOUNS:
             break
@@ -317,6 +561,8 @@ def _mention(text: str, phrase: list[Token]) -> Mention | None:
         n_start, n_end = name_tokens[0].start, name_tokens[-1].end
         name = text[n_start:n_end]
         lowered = {token.lower for token in name_tokens}
+        if re.search(r"\.(?:com|net|org|co\.uk|news)$", name, re.IGNORECASE):
+            return Mention(name, n_start, n_end, "outlet", name)
         if lowered & word_list("institutions") or (len(name_tokens) == 1 and name.isupper()):
             return Mention(name, n_start, n_end, "institution", name, role)
         return Mention(name, n_start, n_end, "person", name, role)
@@ -330,7 +576,8 @@ def _mention(text: str, phrase: list[Token]) -> Mention | None:
         return Mention(raw, start, end, "institution", raw)
     # A lower-case phrase that names no known kind of source is usually not a speaker at all
     # ("the move said to ..."); keep it only when it is short and looks like a group.
-    if len(words) <= 4 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+    plural = words and words[-1].endswith("s") and not words[-1].endswith("ss")
+    if plural and len(words) <= 4 and (len(words) == 1 or words[0] in _DETERMINERS or phrase[0].is_capital):
         return Mention(raw, start, end, "anonymous", raw)
     return None
 
@@ -348,14 +595,10 @@ def _trailing_name(phrase: list[Token]) -> list[Token]:
     """The capitalised run that ends the phrase, minus role words and honorifics before it."""
     run: list[Token] = []
     for token in reversed(phrase):
-        if token.is_capital and token.is_word:
-            run.insert(0, token)
-        elif (token.lower in _PARTICLES or token.lower == "of") and run:
-            run.insert(0, token)
-        elif token.text == "." and run:
-            run.insert(0, token)
-        else:
+        joins = bool(run) and (token.lower in _PARTICLES or token.lower == "of" or token.text == ".")
+        if not (token.is_capital and token.is_word) and not joins:
             break
+        run.insert(0, token)
     while run and not run[0].is_capital:
         run = run[1:]
     roles = word_list("roles")
@@ -401,7 +644,9 @@ class Resolver:
         tokens = tokenize(text, 0, len(text))
         run: list[Token] = []
         for token in [*tokens, Token(",", len(text), len(text))]:
-            if token.is_word and (token.is_capital or (run and (token.lower in _PARTICLES or token.lower == "of"))):
+            if token.is_word and (
+                token.is_capital or (run and (token.lower in _PARTICLES or token.lower == "of"))
+            ):
                 run.append(token)
                 continue
             resolver._learn_run(text, run)
@@ -438,15 +683,21 @@ class Resolver:
         """The resolved (name, kind) of a mention, remembering it for later pronouns."""
         if mention.kind == "pronoun":
             return self._pronoun(mention.name)
+        resolved: tuple[str, MentionKind]
         if mention.kind == "person":
             resolved = (self.full_name(mention.name, mention.start), mention.kind)
             for word in (mention.role or "").lower().split():
                 if word in word_list("roles"):
                     self.roles[word] = resolved[0]
         elif mention.kind == "anonymous":
-            resolved = (self._role_holder(mention) or mention.name, mention.kind)
-            if resolved[0] != mention.name:
-                resolved = (resolved[0], "person")
+            holder = self._role_holder(mention)
+            earlier = self._earlier_group(mention)
+            if holder:
+                resolved = (holder, "person")
+            elif earlier:
+                return earlier, "anonymous"
+            else:
+                resolved = (mention.name, mention.kind)
         else:
             resolved = (mention.name, mention.kind)
         if mention.kind != "report":
@@ -459,11 +710,27 @@ class Resolver:
             return None
         return self.roles.get(words[-1])
 
+    def _earlier_group(self, mention: Mention) -> str | None:
+        """ "The sources" / "the insiders": the unnamed source introduced just before."""
+        words = mention.text.lower().split()
+        if (
+            len(words) < 2
+            or words[0] not in ("the", "these", "those")
+            or words[-1] not in word_list("anonymous")
+        ):
+            return None
+        for name, kind in reversed(self.history[-6:]):
+            if kind == "anonymous" and name.lower() != mention.text.lower():
+                return name
+        return None
+
     def _pronoun(self, pronoun: str) -> tuple[str, MentionKind] | None:
         want = _PRONOUNS.get(pronoun)
         for name, kind in reversed(self.history[-6:]):
             if want == "person" and kind == "person":
                 return name, kind
+            if want == "person" and kind == "anonymous" and not name.lower().endswith("s"):
+                return name, kind  # "a Halvorsen spokesperson ... he called"
             if want == "group" and kind in ("anonymous", "institution", "person"):
                 return name, kind
             if want == "thing" and kind in ("outlet", "institution"):

@@ -59,9 +59,19 @@ def _altered_pairs(alignment: Alignment, facts_a: list[Fact], facts_b: list[Fact
         if link.relation != "counterpart":
             continue
         for deleted, inserted in _replacements(link.diff):
-            old = [f for f in facts_a if f.sentence == link.a and _touches(f, deleted) and not _stated(f, facts_b)]
-            new = [f for f in facts_b if f.sentence == link.b and _touches(f, inserted) and not _stated(f, facts_a)]
+            old = [
+                f
+                for f in facts_a
+                if f.sentence == link.a and _touches(f, deleted) and not _stated(f, facts_b)
+            ]
+            new = [
+                f
+                for f in facts_b
+                if f.sentence == link.b and _touches(f, inserted) and not _stated(f, facts_a)
+            ]
             for fact_a in old:
+                if fact_a.kind == "entity" and link.label == "rewritten":
+                    continue  # names in a reworded sentence rarely replace each other one for one
                 match = next((f for f in new if f.kind == fact_a.kind and id(f) not in used), None)
                 if match is not None and id(fact_a) not in used:
                     used.update((id(fact_a), id(match)))

@@ -22,7 +22,7 @@ __all__ = ["framing_verdicts"]
 # Counterpart labels whose sentences are "otherwise shared": an inserted word there is a choice.
 _SHARED_LABELS = ("identical", "edited")
 _CANDIDATE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]{3,}(?![\w’'-])")
-_QUOTE_MARKS = "\"“”"
+_QUOTE_MARKS = '"“”'
 
 
 def framing_verdicts(
@@ -83,10 +83,18 @@ def _added_hits(
         linked_b = _linked(alignment, link.a, side="a")
         linked_a = _linked(alignment, link.b, side="b")
         for hit in hits_a:
-            if hit.sentence == link.a and _inside_any(hit, deleted) and not _term_in(hit.term, hits_b, linked_b):
+            if (
+                hit.sentence == link.a
+                and _inside_any(hit, deleted)
+                and not _term_in(hit.term, hits_b, linked_b)
+            ):
                 yield hit
         for hit in hits_b:
-            if hit.sentence == link.b and _inside_any(hit, inserted) and not _term_in(hit.term, hits_a, linked_a):
+            if (
+                hit.sentence == link.b
+                and _inside_any(hit, inserted)
+                and not _term_in(hit.term, hits_a, linked_a)
+            ):
                 yield hit
 
 
@@ -142,7 +150,9 @@ def _inserted_words(
     if index >= len(sentences[doc]) or other_index >= len(sentences[other]):
         return
     sentence = sentences[doc][index]
-    other_keys = {key for word in re.findall(r"\w+", sentences[other][other_index].text) for key in word_keys(word)}
+    other_keys = {
+        key for word in re.findall(r"\w+", sentences[other][other_index].text) for key in word_keys(word)
+    }
     text = documents[doc].text
     for diff in link.diff:
         span = diff.b if op == "insert" else diff.a
@@ -154,7 +164,9 @@ def _inserted_words(
                 continue
             if set(word_keys(word)) & other_keys or _inside_quotes(text, sentence, m.start()):
                 continue
-            yield FramingHit(doc, sentence.index, m.start(), m.end(), word, word, "candidate", "outlet", None, False)
+            yield FramingHit(
+                doc, sentence.index, m.start(), m.end(), word, word, "candidate", "outlet", None, False
+            )
 
 
 def _inside_quotes(text: str, sentence: Sentence, position: int) -> bool:

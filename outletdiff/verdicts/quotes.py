@@ -20,7 +20,9 @@ _CONTAINED = 88.0  # partial_ratio at or above which one quote holds the other's
 _MIN_FUZZY_CHARS = 12  # shorter quotes must match whole words, not fuzzily
 
 
-def quote_verdicts(alignment: Alignment, documents: Sequence[Document], quotes: Sequence[Quote]) -> list[Finding]:
+def quote_verdicts(
+    alignment: Alignment, documents: Sequence[Document], quotes: Sequence[Quote]
+) -> list[Finding]:
     """Findings for both directions of ``alignment``: ``a`` against ``b`` and ``b`` against ``a``.
 
     ``documents`` is accepted for symmetry with the other verdicts; quote text is carried
@@ -29,7 +31,9 @@ def quote_verdicts(alignment: Alignment, documents: Sequence[Document], quotes: 
     del documents
     side_a = [q for q in quotes if q.doc == alignment.a]
     side_b = [q for q in quotes if q.doc == alignment.b]
-    return _one_way(side_a, side_b, alignment.a, alignment.b) + _one_way(side_b, side_a, alignment.b, alignment.a)
+    return _one_way(side_a, side_b, alignment.a, alignment.b) + _one_way(
+        side_b, side_a, alignment.b, alignment.a
+    )
 
 
 def normalise(text: str) -> str:
@@ -57,7 +61,7 @@ def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) ->
             findings.append(_finding(quote, outlet, other, "added", quote.kind))
             findings.append(_finding(quote, other, outlet, "dropped", quote.kind))
             continue
-        category = quote.kind
+        category: str = quote.kind
         if not same_speaker(quote.speaker, match.speaker):
             change, category = "altered", "speaker"
         findings.append(_finding(quote, outlet, other, change, category, match))

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..extract.speakers import canonical_outlet
 from ..model import Alignment, Attribution, Document, Finding, Sentence, Source
 from ..segment import segment
-from ..extract.speakers import canonical_outlet
 
 _NAME_MATCH = 90.0  # token_sort_ratio at or above which two source names are the same source
 
@@ -143,11 +143,13 @@ def _same_chain(first: tuple[Source, ...], second: tuple[Source, ...]) -> bool:
 
 
 def _category(mine: tuple[Source, ...], theirs: tuple[Source, ...]) -> str:
-    """"unattributed" when one side has no chain, else the kind of the first differing source."""
+    """ "unattributed" when one side has no chain, else the kind of the first differing source."""
     if not mine or not theirs:
         return "unattributed"
     for index, source in enumerate(mine):
-        if index >= len(theirs) or not (same_source(source, theirs[index]) or source.kind == theirs[index].kind == "anonymous"):
+        if index >= len(theirs) or not (
+            same_source(source, theirs[index]) or source.kind == theirs[index].kind == "anonymous"
+        ):
             return source.kind
     return theirs[len(mine)].kind if len(theirs) > len(mine) else mine[-1].kind
 

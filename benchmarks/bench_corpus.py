@@ -1,0 +1,90 @@
+"""Measure ``outletdiff corpus`` throughput (events/s) and peak memory as the corpus grows.
+
+For each size a synthetic corpus is generated (``make_corpus.py``: two outlets, about 40
+sentences each) and run once with one worker and once with all cores, each run in a fresh
+process so peak memory is its own. Peak memory is reported for the parent (which batches and
+writes the tables: this is what must stay flat as events grow) and for the largest worker.
+
+    python benchmarks/bench_corpus.py                 # 100, 1,000 and 10,000 events
+    python benchmarks/bench_corpus.py --sizes 100,300 --sentences 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_corpus import write_corpus  # noqa: E402
+
+_CHILD = """
+import json, resource, sys, time
+from outletdiff.corpus import run_corpus
+corpus, out, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+start = time.perf_counter()
+result = run_corpus(corpus, out=out, jobs=jobs, html=False, force=True)
+seconds = time.perf_counter() - start
+print(json.dumps({
+    "events": result.done, "failed": len(result.failed), "seconds": seconds,
+    "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+}))
+"""
+
+
+def run_once(corpus: Path, out: Path, jobs: int) -> dict[str, float]:
+    """Run one corpus in a fresh interpreter and return its timing and memory figures."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(corpus), str(out), str(jobs)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated event counts")
+    parser.add_argument("--sentences", type=int, default=40, help="sentences per article")
+    parser.add_argument(
+        "--jobs", default=None, help="comma-separated worker counts (default: 1 and all cores)"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=None, help="folder for corpora and outputs (default: temp)"
+    )
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    cores = os.cpu_count() or 1
+    jobs_list = [int(j) for j in args.jobs.split(",")] if args.jobs else sorted({1, cores})
+    work = args.work or Path(tempfile.mkdtemp(prefix="outletdiff-bench-"))
+    print(f"cores={cores} sentences/article={args.sentences} work={work}")
+    print(
+        f"{'events':>7} {'jobs':>4} {'seconds':>8} {'events/s':>9} {'per core':>9} "
+        f"{'parent MB':>10} {'worker MB':>10}"
+    )
+    for size in sizes:
+        corpus = work / f"corpus-{size}-{args.sentences}"
+        if not corpus.exists():
+            started = time.perf_counter()
+            write_corpus(corpus, events=size, sentences=args.sentences)
+            print(f"  (generated {size} events in {time.perf_counter() - started:.1f}s)")
+        for jobs in jobs_list:
+            figures = run_once(corpus, work / f"out-{size}-{jobs}", jobs)
+            rate = figures["events"] / figures["seconds"]
+            print(
+                f"{size:>7} {jobs:>4} {figures['seconds']:>8.1f} {rate:>9.2f} {rate / jobs:>9.2f} "
+                f"{figures['parent_mb']:>10.0f} {figures['worker_mb']:>10.0f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,378 @@
+"""Measure quote, speaker and sourcing-chain extraction: precision, recall and F1.
+
+Three data sets, each scored the way its labels allow:
+
+1. the hand-made gold in ``tests/gold/extraction`` (quotes with kind and speaker, sources with
+   chains) — quote spans, speakers, source mentions and exact chains;
+2. PolNeAR dev (Newell, Margolin & Ruths, LREC 2018) — source mentions against its Source spans,
+   and quote spans against Content spans that are wholly quoted;
+3. BASIL 2010-2016 (Fan et al., EMNLP 2019) — speakers of phrases annotated as quoted with a
+   named speaker.
+
+A quote span matches when overlap / max(length) >= 0.8. Run: ``python eval/quotes_eval.py``.
+Datasets under ``../shared/data`` are skipped with a message when absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from outletdiff.extract.quotes import find_quotes  # noqa: E402
+from outletdiff.extract.sources import find_attributions  # noqa: E402
+from outletdiff.load import document_from_text, load_path  # noqa: E402
+from outletdiff.model import Attribution, Quote, Sentence  # noqa: E402
+from outletdiff.segment import segment  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold" / "extraction"
+DATA = ROOT.parent / "shared" / "data"
+_MARKS = "\"'“”‘’«»„"
+
+
+@dataclass
+class Score:
+    """True positives against the sizes of the predicted and gold sets."""
+
+    tp_pred: int = 0  # predicted items that match gold
+    tp_gold: int = 0  # gold items that are found
+    pred: int = 0
+    gold: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.pred if self.pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, name: str) -> str:
+        return (
+            f"  {name:<22} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+            f"  (pred {self.pred}, gold {self.gold})"
+        )
+
+
+def span_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Overlap / max(length) >= 0.8."""
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    return overlap > 0 and overlap / max(a[1] - a[0], b[1] - b[0]) >= 0.8
+
+
+def _norm(name: str) -> str:
+    name = name.lower().replace("’", "'").replace(".", "").replace("_", " ")
+    name = re.sub(r"^(the|a|an)\s+", "", name)
+    return " ".join(re.sub(r"[^\w\s']", " ", name).split())
+
+
+def name_match(predicted: str | None, gold: str | None) -> bool:
+    """Case-insensitive; a surname match or a fuzzy match counts."""
+    if not predicted or not gold:
+        return False
+    p, g = _norm(predicted), _norm(gold)
+    if not p or not g:
+        return False
+    if p == g or p.split()[-1] == g.split()[-1] or p in g or g in p:
+        return True
+    return fuzz.token_sort_ratio(p, g) >= 85
+
+
+# --- 1. hand-made gold ---------------------------------------------------------------------
+
+
+def _gold_quote_spans(text: str, quotes: list[dict]) -> list[tuple[int, int, dict]]:
+    spans = []
+    used: set[int] = set()
+    for quote in quotes:
+        start = text.find(quote["text"])
+        while start in used and start >= 0:
+            start = text.find(quote["text"], start + 1)
+        if start < 0:
+            continue
+        used.add(start)
+        spans.append((start, start + len(quote["text"]), quote))
+    return spans
+
+
+def _sentence_of(sentences: tuple[Sentence, ...], text: str, snippet: str) -> int | None:
+    position = text.find(snippet)
+    for sentence in sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence.index
+    return None
+
+
+def eval_gold(quote_score: Score, speaker_score: Score, source_score: Score, chain_score: Score) -> int:
+    files = sorted(GOLD.glob("*.json"))
+    for path in files:
+        gold = json.loads(path.read_text("utf-8"))
+        for index, (outlet, rel) in enumerate(gold["documents"].items()):
+            document = load_path(ROOT / rel, label=outlet)
+            sentences = segment(document, index)
+            quotes = find_quotes(index, document.text, sentences)
+            attributions = find_attributions(index, document.text, sentences, quotes, outlet=outlet)
+            gold_quotes = _gold_quote_spans(
+                document.text, [q for q in gold["quotes"] if q["outlet"] == outlet]
+            )
+            _score_quotes(quotes, gold_quotes, quote_score, speaker_score, f"{path.stem}/{outlet}")
+            gold_sources = [s for s in gold["sources"] if s["outlet"] == outlet]
+            _score_sources(attributions, gold_sources, sentences, document.text, source_score, chain_score)
+    return len(files)
+
+
+def _score_quotes(
+    quotes: tuple[Quote, ...],
+    gold: list[tuple[int, int, dict]],
+    quote_score: Score,
+    speaker_score: Score,
+    where: str,
+) -> None:
+    quote_score.pred += len(quotes)
+    quote_score.gold += len(gold)
+    quote_score.tp_pred += sum(any(span_match((q.start, q.end), g[:2]) for g in gold) for q in quotes)
+    for start, end, label in gold:
+        match = next((q for q in quotes if span_match((q.start, q.end), (start, end))), None)
+        if match is None:
+            quote_score.misses.append(f"{where}: missed {label['text'][:60]!r}")
+            continue
+        quote_score.tp_gold += 1
+        if label.get("speaker"):
+            speaker_score.gold += 1
+            if match.speaker:
+                speaker_score.pred += 1
+            if name_match(match.speaker, label["speaker"]):
+                speaker_score.tp_gold += 1
+                speaker_score.tp_pred += 1
+            else:
+                speaker_score.misses.append(
+                    f"{where}: {label['text'][:40]!r} {match.speaker!r} != {label['speaker']!r}"
+                )
+    for q in quotes:
+        if not any(span_match((q.start, q.end), g[:2]) for g in gold):
+            quote_score.misses.append(f"{where}: extra {q.text[:60]!r}")
+
+
+def _score_sources(
+    attributions: tuple[Attribution, ...],
+    gold: list[dict],
+    sentences: tuple[Sentence, ...],
+    text: str,
+    source_score: Score,
+    chain_score: Score,
+) -> None:
+    by_sentence: dict[int, list[dict]] = {}
+    for item in gold:
+        index = _sentence_of(sentences, text, item["sentence"])
+        if index is not None:
+            by_sentence.setdefault(index, []).extend(item["chain"])
+    predicted = {a.sentence: a for a in attributions}
+    chain_score.pred += len(predicted)
+    chain_score.gold += len(by_sentence)
+    for index, chain in by_sentence.items():
+        attribution = predicted.get(index)
+        names = [s.name for s in attribution.chain] if attribution else []
+        ok = len(names) == len(chain) and all(
+            name_match(p, g["name"]) for p, g in zip(names, chain, strict=True)
+        )
+        if ok:
+            chain_score.tp_gold += 1
+            chain_score.tp_pred += 1
+        else:
+            chain_score.misses.append(
+                f"{sentences[index].text[:50]!r}: {names} != {[g['name'] for g in chain]}"
+            )
+    for index in set(predicted) | set(by_sentence):
+        names = [s.name for s in predicted[index].chain] if index in predicted else []
+        gold_names = [g["name"] for g in by_sentence.get(index, [])]
+        source_score.pred += len(names)
+        source_score.gold += len(gold_names)
+        source_score.tp_pred += sum(any(name_match(n, g) for g in gold_names) for n in names)
+        source_score.tp_gold += sum(any(name_match(n, g) for n in names) for g in gold_names)
+
+
+# --- 2. PolNeAR ------------------------------------------------------------------------------
+
+
+def _brat(path: Path) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if not line.startswith("T"):
+            continue
+        label, rest = line.split("\t")[1].split(" ", 1)
+        pieces = [tuple(int(n) for n in part.split()) for part in rest.split(";")]
+        spans.setdefault(label, []).append((pieces[0][0], pieces[-1][1]))  # type: ignore[misc]
+    return spans
+
+
+def eval_polnear(quote_score: Score, source_score: Score) -> int:
+    root = DATA / "polnear" / "dev"
+    files = sorted((root / "attributions").glob("*.ann"))
+    for ann in files:
+        text = (root / "text" / f"{ann.stem.rsplit('_', 1)[0]}.txt").read_text("utf-8")
+        document = document_from_text(text, outlet=ann.stem.split("_")[0])
+        if document.text != text:
+            continue
+        sentences = segment(document, 0)
+        quotes = find_quotes(0, text, sentences)
+        attributions = find_attributions(0, text, sentences, quotes, outlet=document.outlet)
+        spans = _brat(ann)
+        sources = [(s.start, s.end) for a in attributions if not a.inherited for s in a.chain]
+        gold_sources = spans.get("Source", [])
+        source_score.pred += len(sources)
+        source_score.gold += len(gold_sources)
+        source_score.tp_pred += sum(any(_overlaps(s, g) for g in gold_sources) for s in sources)
+        source_score.tp_gold += sum(any(_overlaps(s, g) for s in sources) for g in gold_sources)
+        contents = spans.get("Content", [])
+        quoted = [_strip_marks(text, c) for c in contents if _wholly_quoted(text, c)]
+        direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+        quote_score.pred += len(direct)
+        quote_score.gold += len(quoted)
+        quote_score.tp_gold += sum(any(span_match(q, g) for q in direct) for g in quoted)
+        quote_score.tp_pred += sum(
+            any(span_match(q, g) for g in quoted) or any(c[0] <= q[0] and q[1] <= c[1] for c in contents)
+            for q in direct
+        )
+    return len(files)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _wholly_quoted(text: str, span: tuple[int, int]) -> bool:
+    content = text[span[0] : span[1]].strip().rstrip(".,")
+    return (
+        len(content) > 2 and content[0] in _MARKS and content[-1] in _MARKS and content.count(content[0]) <= 2
+    )
+
+
+def _strip_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and (text[start] in _MARKS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _MARKS or text[end - 1].isspace() or text[end - 1] in ".,"):
+        end -= 1
+    return start, end
+
+
+# --- 3. BASIL --------------------------------------------------------------------------------
+
+
+def _person_label(speaker: str) -> bool:
+    """BASIL speakers are often groups ("Tea_Party", "other_anti"); keep personal names only."""
+    parts = speaker.split("_")
+    groups = {"campaign", "officials", "lawmakers", "democrats", "republicans", "party", "and", "companies"}
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and not {p.lower() for p in parts} & groups
+
+
+def eval_basil(speaker_score: Score) -> int:
+    articles = DATA / "basil" / "articles"
+    count = 0
+    for ann_path in sorted((DATA / "basil" / "annotations").glob("*/*_ann.json")):
+        article_path = articles / ann_path.parent.name / ann_path.name.replace("_ann", "")
+        if not article_path.exists():
+            continue
+        annotations = [
+            a
+            for a in json.loads(ann_path.read_text("utf-8"))["phrase-level-annotations"]
+            if a["quote"] == "yes" and _person_label(a["speaker"]) and a["id"] != "title"
+        ]
+        article = json.loads(article_path.read_text("utf-8"))
+        flat = " ".join(s for paragraph in article["body-paragraphs"] for s in paragraph)
+        # The speaker must be named in the article: BASIL sometimes labels the group behind them.
+        annotations = [a for a in annotations if a["speaker"].split("_")[-1] in flat]
+        if not annotations:
+            continue
+        count += 1
+        parts, offsets = [article.get("title") or ""], []
+        position = len(parts[0]) + 2
+        body = []
+        for paragraph in article["body-paragraphs"]:
+            pieces = []
+            for sentence in paragraph:
+                offsets.append(position)
+                pieces.append(sentence)
+                position += len(sentence) + 1
+            body.append(" ".join(pieces))
+            position += 1
+        text = parts[0] + "\n\n" + "\n\n".join(body)
+        document = document_from_text(text)
+        if document.text != text:
+            continue
+        quotes = find_quotes(0, text, segment(document, 0))
+        for annotation in annotations:
+            index = int(annotation["id"][1:])
+            if index >= len(offsets):
+                continue
+            start = offsets[index] + annotation["start"]
+            end = offsets[index] + annotation["end"]
+            speaker_score.gold += 1
+            quote = next((q for q in quotes if q.start <= start + 2 and end - 2 <= q.end), None)
+            if quote is None or not quote.speaker:
+                continue
+            speaker_score.pred += 1
+            if name_match(quote.speaker, annotation["speaker"]):
+                speaker_score.tp_pred += 1
+                speaker_score.tp_gold += 1
+            else:
+                speaker_score.misses.append(
+                    f"{quote.speaker!r} != {annotation['speaker']!r}: {quote.text[:50]!r}"
+                )
+    return count
+
+
+def main(verbose: bool = False) -> dict[str, Score]:
+    """Print every figure; return the scores (used by the quality test)."""
+    scores: dict[str, Score] = {}
+    quote, speaker, source, chain = Score(), Score(), Score(), Score()
+    files = eval_gold(quote, speaker, source, chain) if GOLD.exists() else 0
+    print(f"Hand-made gold ({files} events, tests/gold/extraction):")
+    for name, score in (
+        ("quote spans", quote),
+        ("speakers", speaker),
+        ("sources", source),
+        ("chains", chain),
+    ):
+        print(score.line(name))
+        scores[f"gold_{name.split()[0]}"] = score
+        if verbose:
+            print("\n".join(f"      {miss}" for miss in score.misses))
+    if (DATA / "polnear" / "dev").exists():
+        p_quote, p_source = Score(), Score()
+        count = eval_polnear(p_quote, p_source)
+        print(f"PolNeAR dev ({count} articles; Newell et al. 2018):")
+        print(p_quote.line("quote spans (direct)"))
+        print(p_source.line("source mentions"))
+        scores["polnear_quotes"], scores["polnear_sources"] = p_quote, p_source
+    else:
+        print(f"PolNeAR skipped: {DATA / 'polnear' / 'dev'} is absent.")
+    if (DATA / "basil").exists():
+        b_speaker = Score()
+        count = eval_basil(b_speaker)
+        print(f"BASIL 2010-2016 ({count} articles with named quoted speakers; Fan et al. 2019):")
+        print(b_speaker.line("speakers"))
+        print(f"    (quotes found with a speaker for {b_speaker.pred} of {b_speaker.gold} annotated spans)")
+        scores["basil_speakers"] = b_speaker
+        if verbose:
+            print("\n".join(f"      {miss}" for miss in b_speaker.misses[:40]))
+    else:
+        print(f"BASIL skipped: {DATA / 'basil'} is absent.")
+    return scores
+
+
+if __name__ == "__main__":
+    main(verbose="-v" in sys.argv)

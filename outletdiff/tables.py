@@ -1,0 +1,188 @@
+"""Turn one ``Comparison`` into tidy polars tables that researchers can stack across events.
+
+Three tables, each with a fixed schema so that parts written by different processes and
+batches concatenate without surprises:
+
+- findings: one row per finding (long format), with outlet names instead of indices;
+- outlets: one row per event x outlet, the ``OutletSummary`` counts plus framing rates per
+  lexicon category and the mix of source types;
+- framing: one row per framing word found, so corpus statistics can count words per outlet
+  without double counting the pairwise findings.
+
+Nothing here re-analyses text: every value is read from the ``Comparison``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from .model import Comparison
+
+FINDINGS_SCHEMA: dict[str, pl.DataType] = {
+    "event_id": pl.String(),
+    "outlet": pl.String(),
+    "other_outlet": pl.String(),
+    "kind": pl.String(),
+    "change": pl.String(),
+    "category": pl.String(),
+    "text": pl.String(),
+    "voice": pl.String(),
+    "speaker": pl.String(),
+    "chain": pl.String(),
+    # The outlet whose text the span points into: ``outlet`` unless the item was dropped.
+    "span_outlet": pl.String(),
+    "sentence": pl.Int32(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+    "other_sentence": pl.Int32(),
+    "other_start": pl.Int64(),
+    "other_end": pl.Int64(),
+    "other_text": pl.String(),
+}
+
+FRAMING_SCHEMA: dict[str, pl.DataType] = {
+    "event_id": pl.String(),
+    "outlet": pl.String(),
+    "term": pl.String(),
+    "text": pl.String(),
+    "category": pl.String(),
+    "voice": pl.String(),
+    "speaker": pl.String(),
+    "sentence": pl.Int32(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+}
+
+SOURCE_KINDS = ("person", "institution", "outlet", "anonymous")
+
+_OUTLET_COUNTS = (
+    "words",
+    "outlet_voice_words",
+    "sentences",
+    "shared",
+    "altered",
+    "only_here",
+    "boilerplate",
+    "quotes",
+    "quotes_added",
+    "quotes_dropped",
+    "quotes_altered",
+    "framing_outlet_voice",
+    "framing_quoted",
+    "sources",
+    "sources_named",
+    "sources_anonymous",
+)
+
+
+def outlets_schema(categories: Sequence[str]) -> dict[str, pl.DataType]:
+    """Columns of the outlets table; one framing-rate column per lexicon category."""
+    schema: dict[str, pl.DataType] = {
+        "event_id": pl.String(),
+        "outlet": pl.String(),
+        "source": pl.String(),
+        "title": pl.String(),
+        "date": pl.String(),
+    }
+    schema.update({name: pl.Int64() for name in _OUTLET_COUNTS})
+    schema["share_exclusive"] = pl.Float64()
+    schema["framing_per_1000"] = pl.Float64()
+    schema.update({rate_column(category): pl.Float64() for category in categories})
+    schema.update({f"sources_{kind}": pl.Int64() for kind in SOURCE_KINDS if kind != "anonymous"})
+    return schema
+
+
+def rate_column(category: str) -> str:
+    """Name of the per-1,000-words framing rate column of one lexicon category."""
+    return f"framing_{category}_per_1000"
+
+
+def findings_frame(comparison: Comparison, *, event_id: str) -> pl.DataFrame:
+    """All findings of one event, one row each, in the comparison's order."""
+    names = [document.outlet for document in comparison.documents]
+    findings = comparison.findings
+    columns: dict[str, list] = {
+        "event_id": [event_id] * len(findings),
+        "outlet": [names[f.outlet] for f in findings],
+        "other_outlet": [names[f.other] for f in findings],
+        "kind": [f.kind for f in findings],
+        "change": [f.change for f in findings],
+        "category": [f.category for f in findings],
+        "text": [f.text for f in findings],
+        "voice": [f.voice for f in findings],
+        "speaker": [f.speaker for f in findings],
+        "chain": [f.chain for f in findings],
+        "span_outlet": [names[f.doc] for f in findings],
+        "sentence": [f.sentence for f in findings],
+        "start": [f.start for f in findings],
+        "end": [f.end for f in findings],
+        "other_sentence": [f.other_sentence for f in findings],
+        "other_start": [f.other_span[0] if f.other_span else None for f in findings],
+        "other_end": [f.other_span[1] if f.other_span else None for f in findings],
+        "other_text": [f.other_text for f in findings],
+    }
+    return pl.DataFrame(columns, schema=FINDINGS_SCHEMA)
+
+
+def framing_frame(comparison: Comparison, *, event_id: str) -> pl.DataFrame:
+    """Every lexicon framing word of one event, in outlet or quoted voice."""
+    names = [document.outlet for document in comparison.documents]
+    hits = [hit for hit in comparison.framing if hit.from_lexicon]
+    columns: dict[str, list] = {
+        "event_id": [event_id] * len(hits),
+        "outlet": [names[h.doc] for h in hits],
+        "term": [h.term for h in hits],
+        "text": [h.text for h in hits],
+        "category": [h.category for h in hits],
+        "voice": [h.voice for h in hits],
+        "speaker": [h.speaker for h in hits],
+        "sentence": [h.sentence for h in hits],
+        "start": [h.start for h in hits],
+        "end": [h.end for h in hits],
+    }
+    return pl.DataFrame(columns, schema=FRAMING_SCHEMA)
+
+
+def outlets_frame(comparison: Comparison, *, event_id: str, categories: Sequence[str] = ()) -> pl.DataFrame:
+    """One row per outlet of one event: summary counts, framing rates by category, source mix.
+
+    ``categories`` fixes the rate columns, so every event of a corpus has the same schema
+    (pass the lexicon's categories); a category not listed is left out of the rates.
+    """
+    rows = []
+    for summary in comparison.summaries:
+        document = comparison.documents[summary.doc]
+        row: dict[str, object] = {
+            "event_id": event_id,
+            "outlet": summary.outlet,
+            "source": document.source,
+            "title": document.title,
+            "date": document.date,
+        }
+        row.update({name: getattr(summary, name) for name in _OUTLET_COUNTS})
+        row["share_exclusive"] = round(summary.only_here / summary.sentences, 4) if summary.sentences else 0.0
+        row["framing_per_1000"] = summary.framing_per_1000
+        for category in categories:
+            hits = sum(
+                1
+                for hit in comparison.framing
+                if hit.doc == summary.doc
+                and hit.from_lexicon
+                and hit.voice == "outlet"
+                and hit.category == category
+            )
+            words = summary.outlet_voice_words
+            row[rate_column(category)] = round(1000 * hits / words, 2) if words else 0.0
+        kinds = [
+            source.kind
+            for attribution in comparison.attributions
+            if attribution.doc == summary.doc and not attribution.inherited
+            for source in attribution.chain
+        ]
+        for kind in SOURCE_KINDS:
+            if kind != "anonymous":
+                row[f"sources_{kind}"] = kinds.count(kind)  # type: ignore[arg-type]
+        rows.append(row)
+    return pl.DataFrame(rows, schema=outlets_schema(categories))

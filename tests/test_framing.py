@@ -1,0 +1,51 @@
+"""Framing hits: lexicon matches with voice decided by quote spans (Quote objects built by hand)."""
+
+from __future__ import annotations
+
+from outletdiff.extract.framing import find_framing
+from outletdiff.extract.lexicon import shipped_lexicon
+from outletdiff.model import Quote, Sentence
+
+TEXT = "Putin’s startling warning came during a cryptic visit. “This is stunning ignorance,” the despot said."
+
+
+def sentences() -> tuple[Sentence, ...]:
+    cut = TEXT.index("“")
+    return (
+        Sentence(0, 0, 0, cut - 1, TEXT[: cut - 1], "paragraph", 0),
+        Sentence(0, 1, cut, len(TEXT), TEXT[cut:], "paragraph", 0),
+    )
+
+
+def quote(kind: str = "direct") -> Quote:
+    start = TEXT.index("This")
+    end = TEXT.index("ignorance") + len("ignorance")
+    return Quote(0, 1, start, end, TEXT[start:end], kind, speaker="the despot")  # type: ignore[arg-type]
+
+
+def test_voice_and_offsets() -> None:
+    hits = find_framing(0, TEXT, sentences(), [quote()], shipped_lexicon())
+    by_text = {hit.text: hit for hit in hits}
+    assert {"startling", "cryptic", "stunning", "despot"} <= set(by_text)
+    assert by_text["startling"].voice == "outlet" and by_text["despot"].voice == "outlet"
+    assert by_text["stunning"].voice == "quoted" and by_text["stunning"].speaker == "the despot"
+    for hit in hits:
+        assert TEXT[hit.start : hit.end] == hit.text
+        assert hit.from_lexicon
+
+
+def test_scare_quotes_stay_in_the_outlet_voice() -> None:
+    hits = find_framing(0, TEXT, sentences(), [quote("scare")], shipped_lexicon())
+    assert all(hit.voice == "outlet" for hit in hits)
+
+
+def test_quotes_of_another_document_are_ignored() -> None:
+    other = Quote(1, 1, quote().start, quote().end, quote().text, "direct", speaker="x")
+    hits = find_framing(0, TEXT, sentences(), [other], shipped_lexicon())
+    assert all(hit.voice == "outlet" for hit in hits)
+
+
+def test_non_english_text_gives_few_hits_and_no_crash() -> None:
+    text = "Путин заявил, что переговоры возможны. 普京表示愿意谈判。"
+    hits = find_framing(0, text, (Sentence(0, 0, 0, len(text), text, "paragraph", 0),), [], shipped_lexicon())
+    assert hits == ()
