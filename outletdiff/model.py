@@ -110,6 +110,24 @@ class Alignment:
     status_a: tuple[Status, ...]
     status_b: tuple[Status, ...]
 
+    def partners(self) -> tuple[tuple[int, int], ...]:
+        """The pairs to compare sentence by sentence: every counterpart link, plus, for a
+        sentence of either side that has no counterpart, its best-scoring overlap."""
+        chosen = {(link.a, link.b) for link in self.links if link.relation == "counterpart"}
+        with_counterpart_a = {a for a, _ in chosen}
+        with_counterpart_b = {b for _, b in chosen}
+        best_a: dict[int, Link] = {}
+        best_b: dict[int, Link] = {}
+        for link in self.links:
+            if link.relation != "overlap":
+                continue
+            if link.a not in with_counterpart_a and (link.a not in best_a or link.score > best_a[link.a].score):
+                best_a[link.a] = link
+            if link.b not in with_counterpart_b and (link.b not in best_b or link.score > best_b[link.b].score):
+                best_b[link.b] = link
+        chosen |= {(link.a, link.b) for link in (*best_a.values(), *best_b.values())}
+        return tuple(sorted(chosen))
+
 
 @dataclass(frozen=True)
 class Quote:

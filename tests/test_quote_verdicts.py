@@ -75,7 +75,8 @@ def test_same_words_from_another_speaker() -> None:
 
 def test_source_chains_differ_and_sources_only_one_side_cites() -> None:
     alignment, documents, (_, attributions) = setup()
-    findings = source_verdicts(alignment, documents, attributions)
+    sentences = [segment(d, i) for i, d in enumerate(documents)]
+    findings = source_verdicts(alignment, documents, sentences, attributions)
     chains = [(f.chain, f.other_text) for f in by(findings, 0, "altered")]
     assert ("Bloomberg", "Daily Mail") in chains
     assert "Bloomberg" in [f.text for f in by(findings, 0, "added")]
@@ -94,7 +95,8 @@ def test_attributed_versus_stated_as_fact() -> None:
         for a in find_attributions(i, d.text, segment(d, i), (), outlet=d.outlet)
     ]
     alignment = Alignment(0, 1, (Link(0, 0, "counterpart", "edited", 0.9),), ("edited",), ("edited",))
-    findings = [f for f in source_verdicts(alignment, documents, attributions) if f.change == "altered"]
+    sentences = [segment(d, i) for i, d in enumerate(documents)]
+    findings = [f for f in source_verdicts(alignment, documents, sentences, attributions) if f.change == "altered"]
     assert {(f.outlet, f.category, f.chain, f.other_text) for f in findings} == {
         (0, "unattributed", "Reuters", None),
         (1, "unattributed", None, "Reuters"),

@@ -53,26 +53,25 @@ def _reported_pairs(comparison: Comparison) -> list[Alignment]:
 def _header(comparison: Comparison, console: Console) -> None:
     titles = {d.title for d in comparison.documents if d.title}
     console.print(Text("outletdiff: " + (" / ".join(sorted(titles)) if titles else "comparison"), style="bold"))
-    table = Table(title="Per outlet", title_justify="left", show_lines=False)
-    for column in (
-        "outlet", "date", "words", "sentences", "shared", "altered", "only here",
-        "quotes +/-/~", "framing (own voice)", "per 1,000", "sources named/anon",
-    ):  # fmt: skip
-        table.add_column(column, justify="left" if column in ("outlet", "date") else "right")
-    for summary, document in zip(comparison.summaries, comparison.documents, strict=True):
-        table.add_row(
-            summary.outlet,
-            document.date or "-",
-            str(summary.words),
-            str(summary.sentences),
-            str(summary.shared),
-            str(summary.altered),
-            str(summary.only_here),
-            f"{summary.quotes_added}/{summary.quotes_dropped}/{summary.quotes_altered}",
-            str(summary.framing_outlet_voice),
-            f"{summary.framing_per_1000:.1f}",
-            f"{summary.sources_named}/{summary.sources_anonymous}",
-        )
+    table = Table(title="Per outlet", title_justify="left")
+    table.add_column("")
+    for document in comparison.documents:
+        table.add_column(document.outlet, justify="right")
+    rows = {
+        "date": [d.date or "-" for d in comparison.documents],
+        "words": [str(s.words) for s in comparison.summaries],
+        "sentences": [str(s.sentences) for s in comparison.summaries],
+        "shared / altered / only here": [f"{s.shared} / {s.altered} / {s.only_here}" for s in comparison.summaries],
+        "quotes (added / dropped / altered)": [
+            f"{s.quotes} ({s.quotes_added} / {s.quotes_dropped} / {s.quotes_altered})" for s in comparison.summaries
+        ],
+        "framing words, own voice (per 1,000)": [
+            f"{s.framing_outlet_voice} ({s.framing_per_1000:.1f})" for s in comparison.summaries
+        ],
+        "sources named / anonymous": [f"{s.sources_named} / {s.sources_anonymous}" for s in comparison.summaries],
+    }
+    for label, values in rows.items():
+        table.add_row(label, *values)
     console.print(table)
 
 
@@ -121,6 +120,12 @@ def _findings_section(comparison: Comparison, doc: int, other: int, console: Con
 def _finding_line(finding: Finding) -> Text:
     marker = {"added": "+", "dropped": "-", "altered": "~"}.get(finding.change, " ")
     line = Text(f"  {marker} {finding.change} {finding.category}: ", style=_CHANGE_STYLE.get(finding.change))
+    if finding.kind == "source" and finding.change == "altered":
+        unattributed = "(stated as fact)"
+        line.append(f"{finding.chain or unattributed}  vs  {finding.other_text or unattributed}")
+        line.append(f"  in {_quoted(finding.text, limit=70)}", style="dim")
+        line.append(f"  (sentence {finding.doc}:{finding.sentence})", style="dim")
+        return line
     line.append(_quoted(finding.text))
     details = list(_details(finding))
     if details:
@@ -133,13 +138,13 @@ def _details(finding: Finding) -> Iterable[str]:
         yield f"quoted voice{': ' + finding.speaker if finding.speaker else ''}"
     elif finding.speaker:
         yield f"speaker: {finding.speaker}"
-    if finding.chain:
+    if finding.chain and finding.kind != "source":
         yield f"chain: {finding.chain}"
     if finding.other_text is not None and finding.change == "altered":
         yield f"other: {_quoted(finding.other_text)}"
     yield f"sentence {finding.doc}:{finding.sentence}"
 
 
-def _quoted(text: str) -> str:
+def _quoted(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
-    return f"\u201c{text if len(text) <= 160 else text[:157] + '...'}\u201d"
+    return f"\u201c{text if len(text) <= limit else text[: limit - 3] + '...'}\u201d"

@@ -9,27 +9,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ..extract.speakers import canonical_outlet
 from ..model import Alignment, Attribution, Document, Finding, Sentence, Source
-from ..segment import segment
 
 _NAME_MATCH = 90.0  # token_sort_ratio at or above which two source names are the same source
 
 
 def source_verdicts(
-    alignment: Alignment, documents: Sequence[Document], attributions: Sequence[Attribution]
+    alignment: Alignment,
+    documents: Sequence[Document],
+    sentences: Sequence[Sequence[Sentence]],
+    attributions: Sequence[Attribution],
 ) -> list[Finding]:
-    """Findings for both directions of ``alignment`` (``a`` vs ``b`` and ``b`` vs ``a``)."""
+    """Findings for both directions of ``alignment`` (``a`` vs ``b`` and ``b`` vs ``a``).
+
+    Chains are compared on the sentence pairs a reader sees side by side
+    (``Alignment.partners``), not on every overlap, so one claim yields one finding.
+    """
+    del documents  # sentences carry the text; kept for a uniform verdict signature
     side_a = [item for item in attributions if item.doc == alignment.a]
     side_b = [item for item in attributions if item.doc == alignment.b]
-    pairs = sorted({(link.a, link.b) for link in alignment.links})
+    pairs = list(alignment.partners())
     findings = _sources(side_a, side_b, alignment.a, alignment.b, pairs)
     findings += _sources(side_b, side_a, alignment.b, alignment.a, [(b, a) for a, b in pairs])
-    findings += _chains(side_a, side_b, alignment, documents, pairs)
+    findings += _chains(side_a, side_b, alignment, sentences, pairs)
     return findings
 
 
@@ -102,7 +108,7 @@ def _chains(
     side_a: list[Attribution],
     side_b: list[Attribution],
     alignment: Alignment,
-    documents: Sequence[Document],
+    sentences: Sequence[Sequence[Sentence]],
     pairs: list[tuple[int, int]],
 ) -> list[Finding]:
     """Altered findings for linked sentences whose chains differ or only one side attributes."""
@@ -116,10 +122,9 @@ def _chains(
             continue
         if chain_a and chain_b and _same_chain(chain_a, chain_b):
             continue
-        span_a = _sentence_span(documents, alignment.a, a)
-        span_b = _sentence_span(documents, alignment.b, b)
-        if span_a is None or span_b is None:
-            continue
+        sentence_a, sentence_b = sentences[alignment.a][a], sentences[alignment.b][b]
+        span_a = (sentence_a.start, sentence_a.end, sentence_a.text)
+        span_b = (sentence_b.start, sentence_b.end, sentence_b.text)
         category_a = _category(chain_a, chain_b)
         category_b = _category(chain_b, chain_a)
         findings.append(_altered(alignment.a, alignment.b, a, span_a, first, b, span_b, second, category_a))
@@ -181,16 +186,3 @@ def _altered(
         other_span=(other_span[0], other_span[1]),
         other_text=theirs.label if theirs else None,
     )
-
-
-def _sentence_span(documents: Sequence[Document], doc: int, index: int) -> tuple[int, int, str] | None:
-    sentences = _segmented(documents[doc], doc)
-    if not 0 <= index < len(sentences):
-        return None
-    sentence: Sentence = sentences[index]
-    return sentence.start, sentence.end, sentence.text
-
-
-@lru_cache(maxsize=64)
-def _segmented(document: Document, doc: int) -> tuple[Sentence, ...]:
-    return segment(document, doc)
