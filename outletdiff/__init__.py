@@ -31,14 +31,19 @@ from .render.json import to_dict, to_json
 
 if TYPE_CHECKING:
     from .compare import compare
+    from .render.html import to_html
 
 
 def __getattr__(name: str) -> Any:
-    """Import the pipeline (numpy, scipy, rapidfuzz) on first use, so the CLI starts quickly."""
+    """Import the pipeline (numpy, scipy, rapidfuzz) and jinja2 on first use, so the CLI starts quickly."""
     if name == "compare":
         from .compare import compare
 
         return compare
+    if name == "to_html":
+        from .render.html import to_html
+
+        return to_html
     raise AttributeError(f"module 'outletdiff' has no attribute {name!r}")
 
 
@@ -67,5 +72,6 @@ __all__ = [
     "load_path",
     "load_paths",
     "to_dict",
+    "to_html",
     "to_json",
 ]

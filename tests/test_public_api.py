@@ -1,0 +1,18 @@
+"""The public API: every exported name exists and is documented."""
+
+from __future__ import annotations
+
+import inspect
+
+import outletdiff
+
+
+def test_every_public_name_is_exported_and_documented() -> None:
+    for name in outletdiff.__all__:
+        value = getattr(outletdiff, name)
+        assert inspect.getdoc(value), f"{name} has no docstring"
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert outletdiff.__all__ == sorted(outletdiff.__all__)
+    assert "compare" in outletdiff.__all__ and "to_html" in outletdiff.__all__
