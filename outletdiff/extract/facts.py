@@ -9,14 +9,14 @@ only one outlet carries, which only the alignment knows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
 from outletdiff.extract.lexicon import lemma, word_keys
 from outletdiff.model import Fact, FactKind, Sentence
 
-__all__ = ["find_facts", "same_fact", "shipped_words"]
+__all__ = ["FactIndex", "find_facts", "same_fact", "shipped_words"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -191,6 +191,42 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return False
     short, long = sorted((a.value.split(), b.value.split()), key=len)
     return bool(short) and (long[-len(short) :] == short or long[: len(short)] == short)
+
+
+class FactIndex:
+    """A set of facts answering "is ``same_fact`` true for any of them?" in constant time.
+
+    ``same_fact`` accepts a name that is the head or tail of another, so the index keeps every
+    head and tail of every entity: comparing all facts of two long documents pairwise would
+    be quadratic.
+    """
+
+    def __init__(self, facts: Iterable[Fact] = ()) -> None:
+        self._values: set[tuple[str, str]] = set()
+        self._parts: set[tuple[str, str]] = set()
+        for fact in facts:
+            self.add(fact)
+
+    def add(self, fact: Fact) -> None:
+        """Remember ``fact``."""
+        self._values.add((fact.kind, fact.value))
+        self._parts.update(_heads_and_tails(fact))
+
+    def __contains__(self, fact: object) -> bool:
+        if not isinstance(fact, Fact):
+            return False
+        return (fact.kind, fact.value) in self._parts or any(
+            part in self._values for part in _heads_and_tails(fact)
+        )
+
+
+def _heads_and_tails(fact: Fact) -> set[tuple[str, str]]:
+    if fact.kind != "entity":
+        return {(fact.kind, fact.value)}
+    words = fact.value.split()
+    return {(fact.kind, " ".join(words[:k])) for k in range(1, len(words) + 1)} | {
+        (fact.kind, " ".join(words[-k:])) for k in range(1, len(words) + 1)
+    }
 
 
 def _dates(body: str) -> Iterator[tuple[int, int, str]]:

@@ -41,6 +41,9 @@ def outlet_aliases() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 @cache
 def _outlet_pattern() -> re.Pattern[str]:
     aliases = "|".join(re.escape(alias) for alias, _ in outlet_aliases())
@@ -49,11 +52,20 @@ def _outlet_pattern() -> re.Pattern[str]:
 
 def canonical_outlet(name: str) -> str | None:
     """The canonical outlet for an alias, ignoring case and a leading "the"; None if unknown."""
-    key = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    return _canonical_by_key().get(_outlet_key(name))
+
+
+@cache
+def _canonical_by_key() -> dict[str, str]:
+    """Alias key -> canonical name; the longest alias wins, as in ``outlet_aliases``."""
+    table: dict[str, str] = {}
     for alias, canonical in outlet_aliases():
-        if re.sub(r"^the\s+", "", alias, flags=re.I).lower() == key:
-            return canonical
-    return None
+        table.setdefault(_outlet_key(alias), canonical)
+    return table
+
+
+def _outlet_key(name: str) -> str:
+    return _LEADING_THE.sub("", name.strip()).lower()
 
 
 def find_outlet(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -72,8 +84,7 @@ def find_outlet(text: str, start: int, end: int) -> tuple[str, int, int] | None:
             and before[-1].lower() not in _DETERMINERS
         ):
             continue
-        canonical = next(c for a, c in outlet_aliases() if a == alias)
-        return canonical, match.start(), match.end()
+        return _canonical_by_key()[_outlet_key(alias)], match.start(), match.end()
     return None
 
 

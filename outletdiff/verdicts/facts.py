@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from outletdiff.extract.facts import same_fact
+from outletdiff.extract.facts import FactIndex
 from outletdiff.model import Alignment, DiffOp, Document, Fact, Finding, Sentence, Span
 
 __all__ = ["fact_verdicts"]
@@ -27,26 +27,27 @@ def fact_verdicts(
     a, b = alignment.a, alignment.b
     facts_a = [fact for fact in facts if fact.doc == a and fact.kind != "claim"]
     facts_b = [fact for fact in facts if fact.doc == b and fact.kind != "claim"]
-    altered = _altered_pairs(alignment, facts_a, facts_b)
+    index_a, index_b = FactIndex(facts_a), FactIndex(facts_b)
+    altered = _altered_pairs(alignment, facts_a, facts_b, index_a, index_b)
     paired = {id(fact) for pair in altered for fact in pair}
     findings: list[Finding] = []
     for fact_a, fact_b in altered:
         findings.append(_altered(fact_a, fact_b))
         findings.append(_altered(fact_b, fact_a))
-    for own, others, other in ((facts_a, facts_b, b), (facts_b, facts_a, a)):
-        reported: list[Fact] = []
+    for own, others, other in ((facts_a, index_b, b), (facts_b, index_a, a)):
+        reported = FactIndex()
         for fact in own:
-            if id(fact) in paired or any(same_fact(fact, seen) for seen in reported):
+            if id(fact) in paired or fact in reported or fact in others:
                 continue
-            if any(same_fact(fact, candidate) for candidate in others):
-                continue
-            reported.append(fact)
+            reported.add(fact)
             findings.append(_one_sided(fact, outlet=fact.doc, other=other, change="added"))
             findings.append(_one_sided(fact, outlet=other, other=fact.doc, change="dropped"))
     return sorted(findings, key=lambda f: (f.outlet, f.doc, f.start, f.change))
 
 
-def _altered_pairs(alignment: Alignment, facts_a: list[Fact], facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
+def _altered_pairs(
+    alignment: Alignment, facts_a: list[Fact], facts_b: list[Fact], index_a: FactIndex, index_b: FactIndex
+) -> list[tuple[Fact, Fact]]:
     """Facts of one kind replaced by another in a counterpart pair's inline diff.
 
     A replacement is a run of deleted and inserted words between two equal runs; a fact in its
@@ -55,20 +56,13 @@ def _altered_pairs(alignment: Alignment, facts_a: list[Fact], facts_b: list[Fact
     """
     pairs: list[tuple[Fact, Fact]] = []
     used: set[int] = set()
+    by_sentence_a, by_sentence_b = _by_sentence(facts_a), _by_sentence(facts_b)
     for link in alignment.links:
         if link.relation != "counterpart":
             continue
         for deleted, inserted in _replacements(link.diff):
-            old = [
-                f
-                for f in facts_a
-                if f.sentence == link.a and _touches(f, deleted) and not _stated(f, facts_b)
-            ]
-            new = [
-                f
-                for f in facts_b
-                if f.sentence == link.b and _touches(f, inserted) and not _stated(f, facts_a)
-            ]
+            old = [f for f in by_sentence_a.get(link.a, ()) if _touches(f, deleted) and f not in index_b]
+            new = [f for f in by_sentence_b.get(link.b, ()) if _touches(f, inserted) and f not in index_a]
             for fact_a in old:
                 if fact_a.kind == "entity" and link.label == "rewritten":
                     continue  # names in a reworded sentence rarely replace each other one for one
@@ -96,9 +90,11 @@ def _touches(fact: Fact, spans: list[Span]) -> bool:
     return any(start < fact.end and fact.start < end for start, end in spans)
 
 
-def _stated(fact: Fact, others: list[Fact]) -> bool:
-    """Whether the other document states ``fact`` anywhere (linked sentences included)."""
-    return any(same_fact(fact, other) for other in others)
+def _by_sentence(facts: list[Fact]) -> dict[int, list[Fact]]:
+    grouped: dict[int, list[Fact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.sentence, []).append(fact)
+    return grouped
 
 
 def _altered(fact: Fact, other: Fact) -> Finding:

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from ..model import Alignment, Document, Finding, Quote
 
@@ -55,8 +56,8 @@ def same_speaker(first: str | None, second: str | None) -> bool:
 
 def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) -> list[Finding]:
     findings = []
-    for quote in mine:
-        match, change = _best(quote, theirs)
+    matches = _best_matches(mine, theirs)
+    for quote, (match, change) in zip(mine, matches, strict=True):
         if match is None:
             findings.append(_finding(quote, outlet, other, "added", quote.kind))
             findings.append(_finding(quote, other, outlet, "dropped", quote.kind))
@@ -68,30 +69,41 @@ def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) ->
     return findings
 
 
-def _best(quote: Quote, theirs: list[Quote]) -> tuple[Quote | None, str]:
-    mine = normalise(quote.text)
-    best: tuple[float, float, Quote] | None = None
-    for candidate in theirs:
-        other = normalise(candidate.text)
-        if not mine or not other:
-            continue
-        ratio = fuzz.ratio(mine, other)
-        contained = _contained(mine, other)
-        if ratio < _SAME and contained < _CONTAINED:
-            continue
-        score = (max(ratio, contained), ratio, candidate)
-        if best is None or score[:2] > best[:2]:
-            best = score
-    if best is None:
-        return None, "added"
-    return best[2], "shared" if best[1] >= _SAME else "altered"
+def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | None, str]]:
+    """For each of ``mine``: the other outlet's closest quote and whether it is the same or altered.
+
+    Scores every pair at once with rapidfuzz (``cdist``): a long article pair has hundreds of
+    quotes on each side.
+    """
+    mine_text = [normalise(q.text) for q in mine]
+    theirs_text = [normalise(q.text) for q in theirs]
+    if not mine or not theirs:
+        return [(None, "added")] * len(mine)
+    ratio = process.cdist(mine_text, theirs_text, scorer=fuzz.ratio, workers=-1)
+    contained = process.cdist(mine_text, theirs_text, scorer=fuzz.partial_ratio, workers=-1)
+    lengths_mine = np.array([len(t) for t in mine_text])[:, None]
+    lengths_theirs = np.array([len(t) for t in theirs_text])[None, :]
+    short = np.minimum(lengths_mine, lengths_theirs) < _MIN_FUZZY_CHARS
+    inside = np.where(short, 0.0, contained)
+    for i, j in zip(*np.nonzero(short & (ratio < _SAME)), strict=True):
+        inside[i, j] = _words_inside(mine_text[i], theirs_text[j])
+    candidate = ((ratio >= _SAME) | (inside >= _CONTAINED)) & (lengths_mine > 0) & (lengths_theirs > 0)
+    # Best = highest max(ratio, containment), then highest ratio; scores are at most 100.
+    preference = np.where(candidate, np.maximum(ratio, inside) * 1000 + ratio, -1.0)
+    results: list[tuple[Quote | None, str]] = []
+    for i in range(len(mine)):
+        j = int(preference[i].argmax())
+        if preference[i, j] < 0:
+            results.append((None, "added"))
+        else:
+            results.append((theirs[j], "shared" if ratio[i, j] >= _SAME else "altered"))
+    return results
 
 
-def _contained(first: str, second: str) -> float:
+def _words_inside(first: str, second: str) -> float:
+    """100 when the shorter (several words) stands whole-word inside the longer, else 0."""
     shorter, longer = sorted((first, second), key=len)
-    if len(shorter) < _MIN_FUZZY_CHARS:
-        return 100.0 if re.search(rf"(?<!\w){re.escape(shorter)}(?!\w)", longer) and " " in shorter else 0.0
-    return fuzz.partial_ratio(shorter, longer)
+    return 100.0 if " " in shorter and re.search(rf"(?<!\w){re.escape(shorter)}(?!\w)", longer) else 0.0
 
 
 def _finding(

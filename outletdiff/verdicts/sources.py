@@ -8,9 +8,10 @@ attributes while the other states it as fact, are findings alongside added and d
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..extract.speakers import canonical_outlet
 from ..model import Alignment, Attribution, Document, Finding, Sentence, Source
@@ -51,6 +52,48 @@ def same_source(first: Source, second: Source) -> bool:
     return first.kind == second.kind and fuzz.token_sort_ratio(a, b) >= _NAME_MATCH
 
 
+class SourceIndex:
+    """Sources answering "does ``same_source`` hold for any of them?" without a pairwise scan.
+
+    Exact keys (normalised name, canonical outlet, a person's surname) are set look-ups; only
+    the fuzzy spelling test runs, vectorised, over the names of the same kind.
+    """
+
+    def __init__(self, sources: Iterable[Source] = ()) -> None:
+        self._keys: set[str] = set()
+        self._surnames: set[str] = set()
+        self._names_by_kind: dict[str, list[str]] = {}
+        for source in sources:
+            self.add(source)
+
+    def add(self, source: Source) -> None:
+        """Remember ``source``."""
+        name = _norm(source.name)
+        if not name:
+            return
+        self._keys.update((name, canonical_outlet(source.name) or name))
+        if source.kind == "person":
+            self._surnames.add(name.split()[-1])
+        self._names_by_kind.setdefault(source.kind, []).append(name)
+
+    def __contains__(self, source: object) -> bool:
+        if not isinstance(source, Source):
+            return False
+        name = _norm(source.name)
+        if not name:
+            return False
+        if name in self._keys or (canonical_outlet(source.name) or name) in self._keys:
+            return True
+        if source.kind == "person" and name.split()[-1] in self._surnames:
+            return True
+        candidates = self._names_by_kind.get(source.kind, ())
+        return (
+            process.extractOne(name, candidates, scorer=fuzz.token_sort_ratio, score_cutoff=_NAME_MATCH)
+            is not None
+        )
+
+
+@lru_cache(maxsize=16384)
 def _norm(name: str) -> str:
     name = re.sub(r"^(the|a|an)\s+", "", name.lower().replace("’", "'").replace(".", ""))
     return " ".join(re.sub(r"[^\w\s]", " ", name).split())
@@ -59,12 +102,14 @@ def _norm(name: str) -> str:
 def _mentions(attributions: list[Attribution]) -> list[tuple[int, Source]]:
     """Each source's first own (not inherited) mention, with its sentence."""
     seen: list[tuple[int, Source]] = []
+    index = SourceIndex()
     for attribution in attributions:
         if attribution.inherited:
             continue
         for source in attribution.chain:
-            if source.kind != "self" and not any(same_source(source, s) for _, s in seen):
+            if source.kind != "self" and source not in index:
                 seen.append((attribution.sentence, source))
+                index.add(source)
     return seen
 
 
@@ -72,11 +117,11 @@ def _sources(
     mine: list[Attribution], theirs: list[Attribution], outlet: int, other: int, pairs: list[tuple[int, int]]
 ) -> list[Finding]:
     """Added/shared for ``outlet``'s sources, and the matching dropped finding for ``other``."""
-    their_sources = [source for item in theirs for source in item.chain]
+    their_sources = SourceIndex(source for item in theirs for source in item.chain)
     by_sentence = {item.sentence: item for item in theirs}
     findings = []
     for sentence, source in _mentions(mine):
-        matched = any(same_source(source, s) for s in their_sources)
+        matched = source in their_sources
         if not matched and source.kind == "anonymous":
             # Unnamed sources have no name to compare: the same claim's anonymous source counts.
             linked = [by_sentence.get(b) for a, b in pairs if a == sentence]
