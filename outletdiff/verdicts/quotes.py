@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 from rapidfuzz import fuzz, process
 
 from ..model import Alignment, Document, Finding, Quote
@@ -72,15 +73,22 @@ def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) ->
 def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | None, str]]:
     """For each of ``mine``: the other outlet's closest quote and whether it is the same or altered.
 
-    Scores every pair at once with rapidfuzz (``cdist``): a long article pair has hundreds of
-    quotes on each side.
+    A long article pair has hundreds of quotes on each side, so the fuzzy scorers run
+    (vectorised, ``cpdist``) only on pairs sharing at least half the shorter quote's words:
+    no pair below that can reach either threshold.
     """
     mine_text = [normalise(q.text) for q in mine]
     theirs_text = [normalise(q.text) for q in theirs]
     if not mine or not theirs:
         return [(None, "added")] * len(mine)
-    ratio = process.cdist(mine_text, theirs_text, scorer=fuzz.ratio, workers=-1)
-    contained = process.cdist(mine_text, theirs_text, scorer=fuzz.partial_ratio, workers=-1)
+    ratio = np.zeros((len(mine), len(theirs)))
+    contained = np.zeros((len(mine), len(theirs)))
+    rows, columns = _sharing_words(mine_text, theirs_text)
+    if len(rows):
+        first = [mine_text[i] for i in rows]
+        second = [theirs_text[j] for j in columns]
+        ratio[rows, columns] = process.cpdist(first, second, scorer=fuzz.ratio, workers=-1)
+        contained[rows, columns] = process.cpdist(first, second, scorer=fuzz.partial_ratio, workers=-1)
     lengths_mine = np.array([len(t) for t in mine_text])[:, None]
     lengths_theirs = np.array([len(t) for t in theirs_text])[None, :]
     short = np.minimum(lengths_mine, lengths_theirs) < _MIN_FUZZY_CHARS
@@ -98,6 +106,22 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
         else:
             results.append((theirs[j], "shared" if ratio[i, j] >= _SAME else "altered"))
     return results
+
+
+def _sharing_words(first: list[str], second: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs whose distinct words overlap by at least half of the smaller set."""
+    word_sets = [set(text.split()) for text in (*first, *second)]
+    vocabulary = {word: column for column, word in enumerate(sorted(set().union(*word_sets)))}
+    rows = [row for row, words in enumerate(word_sets) for _ in words]
+    columns = [vocabulary[word] for words in word_sets for word in words]
+    presence = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, columns)), shape=(len(word_sets), max(len(vocabulary), 1))
+    )
+    a, b = presence[: len(first)], presence[len(first) :]
+    shared = (a @ b.T).toarray()
+    sizes = np.array([len(words) for words in word_sets])
+    smaller = np.minimum(sizes[: len(first), None], sizes[None, len(first) :])
+    return np.nonzero(shared >= np.maximum(0.5 * smaller, 1))
 
 
 def _words_inside(first: str, second: str) -> float:
