@@ -4,8 +4,10 @@ Three data sets, each scored the way its labels allow:
 
 1. the hand-made gold in ``tests/gold/extraction`` (quotes with kind and speaker, sources with
    chains) — quote spans, speakers, source mentions and exact chains;
-2. PolNeAR dev (Newell, Margolin & Ruths, LREC 2018) — source mentions against its Source spans,
-   and quote spans against Content spans that are wholly quoted;
+2. PolNeAR dev (Newell, Margolin & Ruths, LREC 2018) — source mentions written in each
+   attributed sentence against its Source spans (the older figure, which skipped every
+   inherited chain, is printed under it), and quote spans against Content spans that are
+   wholly quoted;
 3. BASIL 2010-2016 (Fan et al., EMNLP 2019) — speakers of phrases annotated as quoted with a
    named speaker.
 
@@ -218,7 +220,8 @@ def _brat(path: Path) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def eval_polnear(quote_score: Score, source_score: Score) -> int:
+def eval_polnear(quote_score: Score, source_score: Score, legacy_score: Score | None = None) -> int:
+    """Score PolNeAR dev; ``legacy_score`` gets the older figure that skipped inherited chains."""
     root = DATA / "polnear" / "dev"
     files = sorted((root / "attributions").glob("*.ann"))
     for ann in files:
@@ -230,12 +233,11 @@ def eval_polnear(quote_score: Score, source_score: Score) -> int:
         quotes = find_quotes(0, text, sentences)
         attributions = find_attributions(0, text, sentences, quotes, outlet=document.outlet)
         spans = _brat(ann)
-        sources = [(s.start, s.end) for a in attributions if not a.inherited for s in a.chain]
         gold_sources = spans.get("Source", [])
-        source_score.pred += len(sources)
-        source_score.gold += len(gold_sources)
-        source_score.tp_pred += sum(any(_overlaps(s, g) for g in gold_sources) for s in sources)
-        source_score.tp_gold += sum(any(_overlaps(s, g) for s in sources) for g in gold_sources)
+        _score_mentions(_own_mentions(attributions, sentences), gold_sources, source_score)
+        if legacy_score is not None:
+            own = [(s.start, s.end) for a in attributions if not a.inherited for s in a.chain]
+            _score_mentions(own, gold_sources, legacy_score)
         contents = spans.get("Content", [])
         quoted = [_strip_marks(text, c) for c in contents if _wholly_quoted(text, c)]
         direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
@@ -247,6 +249,29 @@ def eval_polnear(quote_score: Score, source_score: Score) -> int:
             for q in direct
         )
     return len(files)
+
+
+def _own_mentions(
+    attributions: tuple[Attribution, ...], sentences: tuple[Sentence, ...]
+) -> list[tuple[int, int]]:
+    """Source mentions written in the attributed sentence itself.
+
+    An inherited chain ("The report cites two officials") still names its own new source in
+    its sentence; the links carried over point at earlier sentences and are not counted twice.
+    """
+    bounds = {sentence.index: (sentence.start, sentence.end) for sentence in sentences}
+    spans: list[tuple[int, int]] = []
+    for attribution in attributions:
+        start, end = bounds[attribution.sentence]
+        spans.extend((s.start, s.end) for s in attribution.chain if start <= s.start and s.end <= end)
+    return sorted(set(spans))
+
+
+def _score_mentions(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], score: Score) -> None:
+    score.pred += len(predicted)
+    score.gold += len(gold)
+    score.tp_pred += sum(any(_overlaps(s, g) for g in gold) for s in predicted)
+    score.tp_gold += sum(any(_overlaps(s, g) for s in predicted) for g in gold)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -352,11 +377,12 @@ def main(verbose: bool = False) -> dict[str, Score]:
         if verbose:
             print("\n".join(f"      {miss}" for miss in score.misses))
     if (DATA / "polnear" / "dev").exists():
-        p_quote, p_source = Score(), Score()
-        count = eval_polnear(p_quote, p_source)
+        p_quote, p_source, p_legacy = Score(), Score(), Score()
+        count = eval_polnear(p_quote, p_source, p_legacy)
         print(f"PolNeAR dev ({count} articles; Newell et al. 2018):")
         print(p_quote.line("quote spans (direct)"))
         print(p_source.line("source mentions"))
+        print(p_legacy.line("  (not inherited)"))
         scores["polnear_quotes"], scores["polnear_sources"] = p_quote, p_source
     else:
         print(f"PolNeAR skipped: {DATA / 'polnear' / 'dev'} is absent.")

@@ -518,9 +518,10 @@ def run_corpus(
 
 
 def _categories(options: CompareOptions) -> tuple[str, ...]:
+    """Framing categories that can produce hits (``not_framing`` entries only mask phrases)."""
     from .compare import build_lexicon
 
-    return tuple(sorted(build_lexicon(options).categories))
+    return tuple(sorted(build_lexicon(options).reported_categories))
 
 
 def _jobs(jobs: int | None) -> int:

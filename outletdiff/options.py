@@ -14,11 +14,11 @@ class CompareOptions:
     """Options for :func:`outletdiff.compare`."""
 
     # A pair of sentences whose combined similarity reaches this is an overlap link.
-    overlap_threshold: float = 0.19
+    overlap_threshold: float = 0.26
     # An overlap must also reach this share of each side's best score (relative threshold).
     relative_threshold: float = 0.0
     # One-to-one counterparts need at least this score.
-    counterpart_threshold: float = 0.27
+    counterpart_threshold: float = 0.20
     # Word-level similarity (0..1) at or above which a counterpart is "edited", not "rewritten".
     edited_threshold: float = 0.75
     # Candidates per sentence scored with the costly scorers after the cheap vectorised shortlist.

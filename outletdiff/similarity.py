@@ -11,7 +11,7 @@ only for a shortlist of candidates, so 3,000 x 3,000 sentences stay in seconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,13 +35,13 @@ class Weights:
     only it) and the best base score of the diagonal neighbours is added (``neighbours``).
     """
 
-    words: float = 0.08
-    chars: float = 0.72
-    anchors: float = 0.04
-    bigrams: float = 0.05
-    fuzzy: float = 0.11
-    gate: float = 0.90
-    neighbours: float = 0.26
+    words: float = 0.41
+    chars: float = 0.26
+    anchors: float = 0.07
+    bigrams: float = 0.20
+    fuzzy: float = 0.06
+    gate: float = 0.36
+    neighbours: float = 0.29
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Features:
 def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
     """Vectorise all sentences of all documents with IDF computed over the whole input."""
     word_bags: list[list[str]] = []
+    surfaces: dict[str, set[str]] = {}
     char_bags: list[list[str]] = []
     anchor_bags: list[list[str]] = []
     bigram_bags: list[list[str]] = []
@@ -71,26 +72,33 @@ def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
     for doc_sentences in sentences:
         first_row.append(len(word_bags))
         for sentence in doc_sentences:
-            words, anchors, bigrams = _bags(sentence.text)
+            words, anchors, bigrams = _bags(sentence.text, surfaces)
             bigram_bags.append(bigrams)
             word_bags.append(words)
             anchor_bags.append(anchors)
             content.append(" ".join(words))
             char_bags.append(_char_grams(sentence.text))
+    rarity = _rarity(surfaces)
     return Features(
-        words=_tfidf(word_bags),
+        words=_tfidf(word_bags, rarity),
         chars=_tfidf(char_bags),
-        anchors=_tfidf(anchor_bags),
-        bigrams=_tfidf(bigram_bags),
+        anchors=_tfidf(anchor_bags, rarity),
+        bigrams=_tfidf(bigram_bags, lambda pair: min(rarity(word) for word in pair.split(" "))),
         content=tuple(content),
         first_row=tuple(first_row),
     )
 
 
-def _bags(text: str) -> tuple[list[str], list[str], list[str]]:
-    """Content stems, anchors (names and numbers) and adjacent word pairs of one sentence."""
+def _bags(text: str, surfaces: dict[str, set[str]]) -> tuple[list[str], list[str], list[str]]:
+    """Content stems, anchors (names and numbers) and adjacent word pairs of one sentence.
+
+    ``surfaces`` collects the written forms of every stem, for looking up how common it is.
+    """
     words, anchors = [], []
     sentence_tokens = tokens(text)
+    for token in sentence_tokens:
+        surfaces.setdefault(concept(token.stem), set()).add(token.folded)
+        surfaces.setdefault(token.stem, set()).add(token.folded)
     for position, token in enumerate(sentence_tokens):
         if not token.is_content:
             continue
@@ -109,7 +117,23 @@ def _char_grams(text: str, size: int = 4) -> list[str]:
     return [folded[i : i + size] for i in range(len(folded) - size + 1)]
 
 
-def _tfidf(bags: list[list[str]]) -> sparse.csr_matrix:
+def _rarity(surfaces: dict[str, set[str]]) -> Callable[[str], float]:
+    """Weight of a term by how uncommon its word is in English at large (wordfreq's Zipf scale).
+
+    Two articles are too few to learn that "intermediary" says more than "report": both
+    occur once. Very common words get about a quarter of the weight of rare ones. A term
+    written several ways takes its commonest form, so the weight does not depend on order.
+    """
+    from wordfreq import zipf_frequency
+
+    def weight(term: str) -> float:
+        zipf = max(zipf_frequency(form, "en") for form in surfaces.get(term, {term}))
+        return 1.0 - 0.1 * min(max(zipf - 1.0, 0.0), 7.5)
+
+    return weight
+
+
+def _tfidf(bags: list[list[str]], weight: Callable[[str], float] | None = None) -> sparse.csr_matrix:
     vocabulary: dict[str, int] = {}
     rows, cols, values = [], [], []
     for row, bag in enumerate(bags):
@@ -125,6 +149,9 @@ def _tfidf(bags: list[list[str]]) -> sparse.csr_matrix:
     )
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((1 + len(bags)) / (1 + document_frequency)) + 1.0
+    if weight is not None:
+        terms = sorted(vocabulary, key=vocabulary.__getitem__)
+        idf = idf * np.array([weight(term) for term in terms] or [1.0])
     matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -184,7 +211,8 @@ def combine(signals: dict[str, np.ndarray], weights: Weights) -> np.ndarray:
     padded = np.pad(base, 1)
     neighbours = np.maximum(padded[:-2, :-2], padded[2:, 2:])
     score = base * ((1 - weights.gate) + weights.gate * rank) + weights.neighbours * neighbours
-    return np.where(base > 0, score, 0.0)
+    # Rounded so that A-vs-B and B-vs-A (summed in another order) give the very same numbers.
+    return np.round(np.where(base > 0, score, 0.0), 9)
 
 
 def _cosine(matrix: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:

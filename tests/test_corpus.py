@@ -25,7 +25,7 @@ from outletdiff.errors import CorpusError
 from outletdiff.options import CompareOptions
 
 EVENTS = Path(__file__).parent / "data" / "events"
-CATEGORIES = tuple(sorted(build_lexicon(CompareOptions()).categories))
+CATEGORIES = tuple(sorted(build_lexicon(CompareOptions()).reported_categories))
 
 THIRD_OUTLET = """---
 outlet: Harbour Herald

@@ -1,17 +1,23 @@
-"""Fact extraction: numbers with units, dates and time expressions, named entities."""
+"""Fact extraction: numbers with units, dates and time expressions, named entities, sameness."""
 
 from __future__ import annotations
 
-from outletdiff.extract.facts import find_facts, same_fact
+from itertools import product
+
+from outletdiff.extract.facts import FactIndex, find_facts, resolve_date, same_fact
 from outletdiff.model import Fact, Sentence
 
 
-def facts(text: str, kind: str = "paragraph") -> dict[str, Fact]:
-    sentence = Sentence(0, 0, 0, len(text), text, kind, 0)  # type: ignore[arg-type]
-    found = find_facts(0, text, (sentence,))
+def facts(text: str, kind: str = "paragraph", doc: int = 0) -> dict[str, Fact]:
+    sentence = Sentence(doc, 0, 0, len(text), text, kind, 0)  # type: ignore[arg-type]
+    found = find_facts(doc, text, (sentence,))
     for fact in found:
         assert text[fact.start : fact.end] == fact.text
     return {fact.text: fact for fact in found}
+
+
+def values(text: str, kind: str = "paragraph") -> list[tuple[str, str, str]]:
+    return [(f.text, f.kind, f.value) for f in facts(text, kind).values()]
 
 
 def test_numbers_with_units_and_approximations() -> None:
@@ -19,19 +25,67 @@ def test_numbers_with_units_and_approximations() -> None:
     assert found["300 troops"].value == "300 troop"
     assert found["$5 million"].value == "USD 5000000"
     assert found["Nearly two years"].value == "~ 2 year"
-    assert found["two Kremlin insiders"].kind == "number"
+    assert found["two Kremlin insiders"].value == "2 insider"
 
 
-def test_dates_and_time_expressions() -> None:
-    found = facts(
-        "He met officials in December, on Thursday and last month, after the February 2022 invasion."
+def test_a_counted_noun_runs_to_its_plural_and_units_may_be_attached() -> None:
+    assert values("Before 40,000 rock 'n' roll fans arrived, gusts of 70mph hit and it cost 2.3m euros.") == [
+        ("40,000 rock 'n' roll fans", "number", "40000 rock roll fan"),
+        ("70mph", "number", "70 mph"),
+        ("2.3m euros", "number", "2300000 euro"),
+    ]
+    # No plural among the words after the number: the first word alone is the unit.
+    assert values("We won't put 45,000 people in a field.") == [("45,000 people", "number", "45000 people")]
+
+
+def test_dates_become_components() -> None:
+    assert values("The fire started late on Tuesday, June 10, after talks in February 2022.") == [
+        ("Tuesday, June 10", "date", "date:m=6 d=10 wd=tue"),
+        ("February 2022", "date", "date:y=2022 m=2"),
+    ]
+    assert values("It was out by 4 a.m. on Monday night, last month, and repairs began two years ago.") == [
+        ("4 a.m. on Monday night", "date", "date:wd=mon time=4am part=night"),
+        ("last month", "date", "date:rel=month-1"),
+        ("two years ago", "date", "date:rel=year-2"),
+    ]
+    assert facts("Officials met earlier this week.")["earlier this week"].value == "date:rel=week+0"
+
+
+def test_relative_dates_resolve_with_the_publication_date() -> None:
+    last_month = facts("He called last month.")["last month"]
+    assert resolve_date(last_month, "2024-01-26").value == "date:y=2023 m=12"
+    assert resolve_date(last_month, None) == last_month
+    yesterday = facts("He called yesterday.")["yesterday"]
+    assert resolve_date(yesterday, "2025-06-12").value == "date:y=2025 m=6 d=11 wd=wed"
+    this_week = facts("He called this week.")["this week"]
+    assert resolve_date(this_week, "2025-06-12") == this_week  # no single component names a week
+
+
+def test_same_fact_for_numbers_ignores_approximation_but_not_unit() -> None:
+    found = facts("About 1,200 jobs, then 1,200 jobs, then 1,200 people, then 1,200, then 1,500 jobs.")
+    about, jobs, people, bare, more = (
+        found["About 1,200 jobs"],
+        found["1,200 jobs"],
+        found["1,200 people"],
+        found["1,200"],
+        found["1,500 jobs"],
     )
-    assert {"December", "Thursday", "last month", "February 2022"} <= set(found)
-    assert found["February 2022"].value == "date:m2 2022"
-    assert all(found[text].kind == "date" for text in ("December", "Thursday", "last month"))
+    assert same_fact(about, jobs) and same_fact(bare, people) and same_fact(bare, jobs)
+    assert not same_fact(jobs, people) and not same_fact(jobs, more)
+    assert not same_fact(facts("It cost $5 million.")["$5 million"], facts("It cost 5 million.")["5 million"])
 
 
-def test_named_entities_with_titles_and_not_sentence_initial_words() -> None:
+def test_same_fact_for_dates_compares_the_components_both_give() -> None:
+    found = facts("On Monday evening, on Monday night, on Tuesday, June 10, on Tuesday and in June 2025.")
+    assert same_fact(found["Monday evening"], found["Monday night"])
+    assert same_fact(found["Tuesday, June 10"], found["Tuesday"])
+    assert same_fact(found["Tuesday, June 10"], found["June 2025"])
+    assert not same_fact(found["Tuesday"], found["Monday night"])
+    week, month = facts("earlier this week and in February 2022").values()
+    assert not same_fact(week, month)  # nothing in common: not the same, and not comparable
+
+
+def test_named_entities_split_at_role_words() -> None:
     text = (
         "Meanwhile, Kremlin spokesman Dmitry Peskov spoke at Kant Baltic Federal University. "
         "Poland and Lithuania border it."
@@ -40,25 +94,188 @@ def test_named_entities_with_titles_and_not_sentence_initial_words() -> None:
         Sentence(0, 0, 0, text.index(" Poland"), text[: text.index(" Poland")], "paragraph", 0),
         Sentence(0, 1, text.index("Poland"), len(text), text[text.index("Poland") :], "paragraph", 0),
     )
-    names = {fact.text: fact for fact in find_facts(0, text, sentences) if fact.kind == "entity"}
-    assert set(names) == {
-        "Kremlin spokesman Dmitry Peskov",
-        "Kant Baltic Federal University",
-        "Poland",
-        "Lithuania",
+    names = {fact.text: fact.value for fact in find_facts(0, text, sentences) if fact.kind == "entity"}
+    assert names == {
+        "Kremlin": "kremlin",
+        "Dmitry Peskov": "dmitry peskov",
+        "Kant Baltic Federal University": "kant baltic federal university",
+        "Poland": "poland",
+        "Lithuania": "lithuania",
     }
-    assert names["Kremlin spokesman Dmitry Peskov"].value == "kremlin dmitry peskov"
+    assert values("U.S. Secretary of State Antony Blinken met Mr. Obama.") == [
+        ("U.S.", "entity", "us"),
+        ("Antony Blinken", "entity", "antony blinken"),
+        ("Obama", "entity", "obama"),
+    ]
+    # A lone common word in front of a role names nothing: "Health" of "Health Minister".
+    assert values("Health Minister Ana Ruiz visited.") == [("Ana Ruiz", "entity", "ana ruiz")]
+
+
+def test_capitalised_common_words_are_not_names() -> None:
+    # Sentence-initial common words, alone.
+    assert values("Territorial integrity matters.") == []
+    assert values("Celebrity news.") == []
+    assert values("Critics say so.") == []
+    assert values("Rock-bottom morale hit staff.") == []
+    # ... but a capitalised word after a comma is a name, and so is a multi-word start.
+    assert values("He and his brother, Tony, ran it.") == [("Tony", "entity", "tony")]
+    assert values("Interior Ministry officials spoke.") == [("Interior Ministry", "entity", "interior ministry")]
+    # "-based" is not part of the place; a nationality used as an adjective is no fact.
+    assert values("The Oslo-based firm met Kastorian officials and European leaders.") == [
+        ("Oslo", "entity", "oslo")
+    ]
+    # All capitals: an acronym is a name, a shouted common word is not.
+    assert values("CHAOS as NATO and the US act.") == [("NATO", "entity", "nato"), ("US", "entity", "us")]
+
+
+def test_headline_capitals_need_evidence_from_the_body() -> None:
+    text = "Harbour Bridge Closed For Repairs After Cracks Found\nThe Harbour Bridge was closed after cracks were found."
+    cut = text.index("\n")
+    sentences = (
+        Sentence(0, 0, 0, cut, text[:cut], "headline", 0),
+        Sentence(0, 1, cut + 1, len(text), text[cut + 1 :], "paragraph", 1),
+    )
+    names = [(f.sentence, f.text) for f in find_facts(0, text, sentences) if f.kind == "entity"]
+    assert names == [(0, "Harbour Bridge"), (1, "Harbour Bridge")]
 
 
 def test_same_fact_accepts_a_shorter_form_of_a_name() -> None:
     peskov = Fact(0, 0, 0, 6, "Peskov", "entity", "peskov")
     full = Fact(1, 0, 0, 12, "Dmitry Peskov", "entity", "dmitry peskov")
-    kremlin = Fact(1, 0, 0, 7, "Kremlin", "entity", "kremlin")
-    assert same_fact(peskov, full) and not same_fact(kremlin, full)
+    halvorsen = Fact(0, 0, 0, 9, "Halvorsen", "entity", "halvorsen")
+    company = Fact(1, 0, 0, 17, "Halvorsen Systems", "entity", "halvorsen systems")
+    assert same_fact(peskov, full) and same_fact(halvorsen, company)
     us = facts("The U.S. said so.")["U.S."]
     states = facts("Officials in the United States said so.")["United States"]
     assert same_fact(us, states)
+    council = facts("The US National Security Council said so.")["US National Security Council"]
+    chamber = facts("The Kessington Chamber of Commerce said so.")["Kessington Chamber of Commerce"]
+    kessington = Fact(0, 0, 0, 10, "Kessington", "entity", "kessington")
+    assert not same_fact(us, council) and not same_fact(kessington, chamber)
+
+
+def test_fact_index_agrees_with_same_fact() -> None:
+    text = (
+        "On Monday evening, Monday night, Tuesday, June 10, Tuesday, June 2025, 2025, last month and "
+        "this week, about 1,200 jobs, 1,200 jobs, 1,200 people, 1,200, 1,500 jobs, $1,200 and 12% fell. "
+        "Dmitry Peskov, Peskov, Halvorsen Systems, Halvorsen, the US National Security Council, US, "
+        "the Kessington Chamber of Commerce and Kessington spoke."
+    )
+    found = list(facts(text).values())
+    assert len(found) > 20
+    for a, b in product(found, repeat=2):
+        assert same_fact(a, b) == (a in FactIndex([b])) == same_fact(b, a), (a.text, b.text)
+    index = FactIndex(found[:10])
+    for fact in found:
+        assert (fact in index) == any(same_fact(fact, other) for other in found[:10])
 
 
 def test_non_english_text_does_not_crash() -> None:
     facts("Путин заявил 5 декабря, что переговоры возможны. 普京表示愿意谈判。")
+
+
+# --- verdicts --------------------------------------------------------------------------------
+
+
+def compared(
+    pairs: list[tuple[str, str]],
+    *,
+    extra: tuple[str, str] = ("", ""),
+    dates: tuple[str | None, str | None] = (None, None),
+    outlets: tuple[str, str] = ("a", "b"),
+    label: str = "edited",
+) -> list[tuple[int, str, str, str | None]]:
+    """Fact findings of two documents whose i-th sentences are linked counterparts; ``extra``
+    sentences close each document unlinked. Returns (outlet, change, text, other_text)."""
+    texts = [" ".join([p[side] for p in pairs] + ([extra[side]] if extra[side] else [])) for side in (0, 1)]
+    sentences: list[tuple[Sentence, ...]] = []
+    for side, text in enumerate(texts):
+        parts = [p[side] for p in pairs] + ([extra[side]] if extra[side] else [])
+        spans, at = [], 0
+        for k, part in enumerate(parts):
+            start = text.index(part, at)
+            spans.append(Sentence(side, k, start, start + len(part), part, "paragraph", 0))
+            at = start + len(part)
+        sentences.append(tuple(spans))
+    links = tuple(
+        Link(k, k, "counterpart", label, 0.8, word_diff(sentences[0][k], sentences[1][k]))  # type: ignore[arg-type]
+        for k in range(len(pairs))
+    )
+    status = tuple(["edited"] * len(pairs) + (["added"] if extra[0] else []))
+    alignment = Alignment(0, 1, links, status, status)  # type: ignore[arg-type]
+    documents = [Document(outlets[side], texts[side], f"{side}.txt", date=dates[side]) for side in (0, 1)]
+    found = [f for side in (0, 1) for f in find_facts(side, texts[side], sentences[side])]
+    findings = fact_verdicts(alignment, documents, sentences, found)
+    for finding in findings:
+        assert texts[finding.doc][finding.start : finding.end] == finding.text
+    return sorted((f.outlet, f.change, f.text, f.other_text) for f in findings if f.change != "dropped")
+
+
+def test_a_changed_number_in_linked_sentences_is_altered_once() -> None:
+    assert compared(
+        [("Halvorsen will cut about 1,200 jobs by June.", "Halvorsen will cut as many as 1,500 jobs by June.")],
+        extra=("It said 1,200 jobs would go.", ""),
+    ) == [
+        (0, "altered", "about 1,200 jobs", "as many as 1,500 jobs"),
+        (1, "altered", "as many as 1,500 jobs", "about 1,200 jobs"),
+    ]
+
+
+def test_a_unit_counted_once_in_each_document_is_one_slot() -> None:
+    assert compared(
+        [("The bridge closed on Monday.", "The bridge shut on Monday.")],
+        extra=("Drivers waited roughly 20 minutes.", "Queues lasted up to 45 minutes at the toll."),
+    ) == [
+        (0, "altered", "roughly 20 minutes", "up to 45 minutes"),
+        (1, "altered", "up to 45 minutes", "roughly 20 minutes"),
+    ]
+
+
+def test_relative_dates_need_a_publication_date_to_differ() -> None:
+    pair = [("Putin made an offer in December.", "Putin made an offer last month.")]
+    assert compared(pair) == []  # perhaps the same month: neither altered nor added
+    assert compared(pair, dates=(None, "2024-01-26")) == []  # last month is December
+    assert compared(pair, dates=(None, "2023-12-05")) == [
+        (0, "altered", "December", "last month"),
+        (1, "altered", "last month", "December"),
+    ]
+
+
+def test_dates_without_a_common_component_are_not_altered() -> None:
+    assert compared([("Bloomberg reported earlier this week that Putin spoke.", "Putin spoke in February 2022.")]) == [
+        (0, "added", "Bloomberg", None),
+        (0, "added", "earlier this week", None),
+        (1, "added", "February 2022", None),
+    ]
+
+
+def test_weekday_changed_is_altered_and_part_of_day_is_not() -> None:
+    assert compared([("A fire broke out on Tuesday, June 10.", "A fire broke out on Monday night.")]) == [
+        (0, "altered", "Tuesday, June 10", "Monday night"),
+        (1, "altered", "Monday night", "Tuesday, June 10"),
+    ]
+    assert compared([("The bridge closed on Monday evening.", "The bridge closed on Monday night.")]) == []
+
+
+def test_same_amount_of_differently_named_things_is_no_difference() -> None:
+    assert compared([("The report cites two people close to him.", "The report cites two Kremlin insiders.")]) == [
+        (1, "added", "Kremlin", None)
+    ]
+
+
+def test_a_name_is_altered_only_when_swapped_for_a_name() -> None:
+    swapped = compared([("The report was confirmed by Reuters on Friday.", "The report was confirmed by Bloomberg on Friday.")])
+    assert swapped == [(0, "altered", "Reuters", "Bloomberg"), (1, "altered", "Bloomberg", "Reuters")]
+    reworded = compared(
+        [("Reuters reported the denial on Friday.", "The denial came on Friday, in a speech to the Russian Federation.")]
+    )
+    assert ("Reuters" in {text for _, change, text, _ in reworded if change == "added"}) and not any(
+        change == "altered" for _, change, _, _ in reworded
+    )
+
+
+def test_the_outlets_own_name_is_not_a_fact() -> None:
+    assert compared(
+        [("GigGossip.net has learned that Marsh quit.", "Marsh quit, the Valley Gazette said.")],
+        outlets=("GigGossip.net", "Valley Gazette"),
+    ) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outletdiff.extract.framing import find_framing
-from outletdiff.extract.lexicon import shipped_lexicon
+from outletdiff.extract.lexicon import Lexicon, Term, shipped_lexicon
 from outletdiff.model import Quote, Sentence
 
 TEXT = "Putin’s startling warning came during a cryptic visit. “This is stunning ignorance,” the despot said."
@@ -49,3 +49,22 @@ def test_non_english_text_gives_few_hits_and_no_crash() -> None:
     text = "Путин заявил, что переговоры возможны. 普京表示愿意谈判。"
     hits = find_framing(0, text, (Sentence(0, 0, 0, len(text), text, "paragraph", 0),), [], shipped_lexicon())
     assert hits == ()
+
+
+def one_sentence(text: str) -> tuple[Sentence, ...]:
+    return (Sentence(0, 0, 0, len(text), text, "paragraph", 0),)
+
+
+def test_not_framing_entries_silence_their_loaded_word() -> None:
+    text = "The bill bans assault weapons after an assault on the senator's record."
+    hits = find_framing(0, text, one_sentence(text), [], shipped_lexicon())
+    assert [(hit.text, hit.category) for hit in hits if hit.term == "assault"] == [("assault", "loaded_verb")]
+    assert all(hit.category != "not_framing" for hit in hits)
+
+
+def test_stacked_intensifiers_are_a_hit_only_with_the_shipped_patterns() -> None:
+    text = "Her eyes were open very, very wide."
+    hits = find_framing(0, text, one_sentence(text), [], shipped_lexicon())
+    assert [(hit.text, hit.category, hit.voice) for hit in hits] == [("very, very", "intensifier", "outlet")]
+    plain = Lexicon((Term("wide", "evaluative"),))
+    assert [hit.text for hit in find_framing(0, text, one_sentence(text), [], plain)] == ["wide"]

@@ -138,7 +138,7 @@ def test_counterparts_share_a_row_and_moved_ones_link(pair: Comparison) -> None:
 
 def test_spans_of_the_pair(pair_html: str) -> None:
     despot = re.search(
-        r'<span class="fr fr-outlet" title="([^"]*)" data-category="pejorative">despot</span>', pair_html
+        r'<span class="fr fr-outlet[^"]*" title="([^"]*)" data-category="pejorative">despot</span>', pair_html
     )
     assert despot and "outlet&#39;s own voice" in despot.group(1)
     assert re.search(

@@ -1,8 +1,9 @@
 """Quality gate: framing and fact extraction on the hand-made gold must not fall below these floors.
 
-Floors sit a little below the figures measured by ``eval/framing_eval.py`` (framing P 0.92 /
-R 0.63 / F1 0.74; with voice 0.90 / 0.62 / 0.73; facts only in one outlet F1 0.69; altered
-facts F1 0.42). Lower a floor only with a reason in the commit message.
+Floors sit a little below the figures measured by ``eval/framing_eval.py`` (framing P 0.90 /
+R 0.65 / F1 0.76, with voice the same, after the lexicon was widened to generalise on BASIL's
+held-out years; facts only in one outlet F1 0.69; altered facts F1 0.42, both measured before
+later fact work raised them). Lower a floor only with a reason in the commit message.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ GOLD = ROOT / "tests" / "gold" / "extraction"
 sys.path.insert(0, str(ROOT / "eval"))
 
 FLOORS = {
-    "framing": {"precision": 0.85, "recall": 0.58, "f1": 0.68},
-    "framing+voice": {"precision": 0.83, "recall": 0.57, "f1": 0.67},
+    "framing": {"precision": 0.85, "recall": 0.61, "f1": 0.71},
+    "framing+voice": {"precision": 0.85, "recall": 0.61, "f1": 0.71},
     "facts_only_in": {"precision": 0.48, "recall": 0.85, "f1": 0.62},
     "altered_facts": {"f1": 0.35},
 }

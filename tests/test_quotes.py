@@ -102,3 +102,66 @@ def test_never_crashes_and_spans_point_into_the_text(text: str) -> None:
     for quote in quotes_of(text) if text.strip() else ():
         assert text[quote.start : quote.end] == quote.text
         assert quote.end > quote.start
+
+
+def test_description_resolves_to_the_nearest_named_person() -> None:
+    text = (
+        "Vladimir Putin visited Kaliningrad on Thursday.\n\n"
+        "Putin’s warning to the West came during the visit.\n\n"
+        "“This is stunning ignorance,” the despot said during a speech."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Vladimir Putin"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span[0] : quote.speaker_span[1]] == "the despot"
+
+
+def test_description_skips_a_person_who_holds_another_role() -> None:
+    text = (
+        "Vladimir Putin met envoys on Monday. Kremlin spokesman Dmitry Peskov briefed reporters.\n\n"
+        "“Nothing was agreed,” the Russian leader said. “We will see,” the Kremlin spokesman said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Vladimir Putin", "Dmitry Peskov"]
+
+
+def test_appositive_and_parenthetical_subjects() -> None:
+    text = (
+        "The headliners, The Velvet Arcade, a Britpop act from the 1990s, said: “We are gutted.”\n\n"
+        "Trump, speaking to a veterans group in Virginia, said: “We will rebuild.”\n\n"
+        "Rep. Gwen Moore (D-Wis.) said: “It is a dog whistle.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Velvet Arcade", "Trump", "Gwen Moore"]
+
+
+def test_colon_and_participle_hand_the_quote_to_the_clause_subject() -> None:
+    text = (
+        "Biden was quick to retort: “That is a bunch of malarkey.”\n\n"
+        "Rival Hillary Clinton mocked the complaint, saying “anybody who complains is losing.”\n\n"
+        "Asked about the audit, Mr. Santorum did not back down, saying, “I stand by it.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Biden", "Hillary Clinton", "Santorum"]
+
+
+def test_long_quote_hands_its_speaker_to_the_next_one() -> None:
+    text = (
+        '"It is not about your jobs. It is not about your taxes. It is about a phony ideal," '
+        'Rick Santorum said. "It is about a phony theology."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Rick Santorum", "Rick Santorum"]
+
+
+def test_quote_after_its_own_clause_does_not_continue_an_earlier_speaker() -> None:
+    text = '"They blamed the video," Ryan said.\n\nThe moderator turned to the audience: "Next question."'
+    assert [q.speaker for q in quotes_of(text)] == ["Ryan", None]
+
+
+def test_bundled_radaronline_despot_is_putin() -> None:
+    from pathlib import Path
+
+    from outletdiff.load import load_path
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / "putin-talks" / "radaronline.txt"
+    document = load_path(path, label="RadarOnline.com")
+    quotes = find_quotes(0, document.text, segment(document, 0))
+    (quote,) = [q for q in quotes if q.text.startswith("This is stunning ignorance")]
+    assert quote.speaker == "Vladimir Putin"

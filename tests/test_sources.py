@@ -86,3 +86,62 @@ def test_spans_point_at_the_source_mention() -> None:
 def test_no_sources_and_foreign_text() -> None:
     assert chains_of("The bridge closed on Monday.") == {}
     chains_of("Die Brücke wurde am Montag gesperrt, sagte ein Sprecher. «Wir prüfen das», hieß es.")
+
+
+def test_description_resolves_to_the_nearest_organisation() -> None:
+    text = (
+        "Halvorsen Systems will cut 1,200 jobs, the Oslo-based software company said.\n\n"
+        "The company reported revenue of $2.1 billion."
+    )
+    chains = chains_of(text)
+    assert [c.label for c in chains.values()] == ["Halvorsen Systems", "Halvorsen Systems"]
+    assert [kinds(c) for c in chains.values()] == [["institution"], ["institution"]]
+    assert text[chains[1].chain[0].start : chains[1].chain[0].end] == "The company"
+
+
+def test_short_description_resolves_to_the_earlier_source() -> None:
+    text = (
+        "A fire destroyed a warehouse on Tuesday, the regional fire brigade said.\n\n"
+        "No one was injured, the brigade said."
+    )
+    assert [c.label for c in chains_of(text).values()] == ["the regional fire brigade"] * 2
+
+
+def test_report_of_a_named_agency_is_the_agency_and_continues() -> None:
+    text = (
+        "Pulse24.net has learned that the sprinklers were off, according to a Continental Press "
+        "Agency report citing two senior health officials.\n\n"
+        "The report also said the ministry had been warned."
+    )
+    chains = chains_of(text, outlet="Pulse24.net")
+    assert chains[0].label == "Pulse24.net <- Continental Press Agency <- two senior health officials"
+    assert kinds(chains[0]) == ["self", "outlet", "anonymous"]
+    assert chains[1].inherited and chains[1].label == "Continental Press Agency"
+
+
+def test_document_seen_by_an_outlet() -> None:
+    text = (
+        "An internal memo seen by TechTattle says the cuts will be done by May.\n\n"
+        "The memo also said more cuts may follow."
+    )
+    chains = chains_of(text, outlet="TechTattle.com")
+    assert chains[0].label == "TechTattle <- An internal memo"
+    assert kinds(chains[0]) == ["self", "institution"]
+    assert chains[1].inherited and chains[1].label == "An internal memo"
+
+
+def test_possessed_document_is_a_new_source() -> None:
+    text = "Analysts said the plan was sound.\n\nThe firm will take a charge, per its quarterly filing."
+    assert chains_of(text)[1].label == "its quarterly filing"
+
+
+def test_pronoun_with_no_earlier_speaker_takes_the_nearest_named_person() -> None:
+    text = "Senator Jane Hollis toured the plant on Monday.\n\nShe said the plant would stay open."
+    (chain,) = chains_of(text).values()
+    assert chain.label == "Jane Hollis"
+    assert text[chain.chain[0].start : chain.chain[0].end] == "She"
+
+
+def test_capitalised_group_words_are_anonymous() -> None:
+    text = "Sources said the board had pressed for cuts.\n\nNeighbours described a wall of smoke."
+    assert [kinds(c) for c in chains_of(text).values()] == [["anonymous"], ["anonymous"]]

@@ -22,7 +22,7 @@ from outletdiff.tables import (
 )
 
 EVENT = Path(__file__).parent / "data" / "events" / "harbor-bridge-closure"
-CATEGORIES = tuple(sorted(build_lexicon(CompareOptions()).categories))
+CATEGORIES = tuple(sorted(build_lexicon(CompareOptions()).reported_categories))
 
 
 @pytest.fixture(scope="module")

@@ -1,22 +1,39 @@
 """Find checkable details in one document: numbers with units, dates and times, named entities.
 
 Each fact keeps its offsets and a normalised ``value`` so that two outlets' versions can be
-compared ("nearly two years" and "almost 2 years" both become ``~2 year``; "Kremlin spokesman
-Dmitry Peskov" becomes ``dmitry peskov``). Claims are not found here: a claim is a sentence
-only one outlet carries, which only the alignment knows.
+compared: "nearly two years" and "almost 2 years" both become ``~ 2 year``, "Tuesday, June
+10" becomes ``date:m=6 d=10 wd=tue``, "Kremlin spokesman Dmitry Peskov" becomes two names,
+``kremlin`` and ``dmitry peskov``. ``same_fact`` decides when two values state the same thing
+(an approximation or a shorter form of a name is no different fact) and ``FactIndex`` answers
+the same question against a whole document in constant time. Claims are not found here: a
+claim is a sentence only one outlet carries, which only the alignment knows.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date, timedelta
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
+from itertools import combinations
 from pathlib import Path
+
+import simplemma
 
 from outletdiff.extract.lexicon import lemma, word_keys
 from outletdiff.model import Fact, FactKind, Sentence
 
-__all__ = ["FactIndex", "find_facts", "same_fact", "shipped_words"]
+__all__ = [
+    "FactIndex",
+    "date_facets",
+    "date_parts",
+    "find_facts",
+    "number_key",
+    "resolve_date",
+    "same_fact",
+    "shipped_words",
+]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -141,21 +158,29 @@ _DATE = re.compile(
 )
 _APPROX_RE = r"(?:(?:" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
 _NUMBER_CORE = (
-    r"(?:[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
-    r"|\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|\s?(?:thousand|million|billion|trillion)\b)?"
+    r"(?:[$£€¥]\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
+    r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|percent|per cent)|\s?(?:thousand|million|billion|trillion)\b)?"
     r"|(?:a\s+)?(?:half-dozen|dozens|dozen|hundreds|thousands|millions)(?:\s+of)?"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?"
     r"(?:\s+(?:hundred|thousand|million|billion))?)"
 )
 _NUMBER = re.compile(rf"(?<![\w$£€¥.,]){_APPROX_RE}(?<![\w.]){_NUMBER_CORE}", re.IGNORECASE)
-_UNIT_WORD = re.compile(r"\s+((?:[A-Z][\w.’'-]*\s+){0,2})([a-z][a-z-]+)")
+# A unit written onto its number ("70mph", "5km", "2.3m"); ordinals and clock times are not units.
+_ATTACHED = re.compile(r"(?<=\d)([A-Za-z]{1,4})\b")
+_NEXT_WORD = re.compile(r"[ \t]+([’']?[A-Za-z][\w’'-]*)")
 _CAP_WORD = re.compile(r"[A-Z][\w&’'.-]*[\w.]|[A-Z]")
+_JOINERS = frozenset(("of", "the", "for", "de", "von", "al"))
+_DEMONYM = re.compile(r"\w+(?:ian|ean|ese|ish)")
+# Date components in the order a value lists them; "part" (of the day) never decides anything.
+_DATE_KEYS = ("decade", "y", "m", "d", "wd", "rel", "time", "part")
+_OFFSETS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}
+_DAY_PARTS = ("morning", "afternoon", "evening", "night")
 
 
 def find_facts(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Fact, ...]:
     """Numbers, dates and named entities of every sentence, in text order, never overlapping."""
-    lowered_lemmas = _lowercase_lemmas(text)
+    evidence = _NameEvidence(_lowercase_lemmas(text), _capitalised_inside(text, sentences))
     facts: list[Fact] = []
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
@@ -166,9 +191,9 @@ def find_facts(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Fact
             taken.append((start, end))
         for start, end, value in _numbers(body):
             if not any(start < t_end and t_start < end for t_start, t_end in taken):
-                found.append((start, end, "number", value))
+                found.append((start, end, "date" if value.startswith("date:") else "number", value))
                 taken.append((start, end))
-        for start, end, value in _entities(body, sentence.kind == "headline", lowered_lemmas):
+        for start, end, value in _entities(body, sentence.kind == "headline", evidence):
             if not any(start < t_end and t_start < end for t_start, t_end in taken):
                 found.append((start, end, "entity", value))
         for start, end, kind, value in sorted(found):
@@ -178,109 +203,174 @@ def find_facts(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Fact
 
 
 def same_fact(a: Fact, b: Fact) -> bool:
-    """Whether two facts state the same thing: equal values, or for entities one name in the other.
+    """Whether two facts state the same thing, so that neither outlet lacks it.
 
-    "Peskov" and "Dmitry Peskov" are the same person; "Kremlin" and "Kremlin spokesman Dmitry
-    Peskov" are not (the shorter must be the longer's tail or head, word for word).
+    Numbers: the same amount (and currency), whatever the approximation ("about 1,200 jobs" is
+    "1,200 jobs"), with the same unit or a unit on one side only. Dates: every component both
+    give agrees ("Tuesday" and "Tuesday, June 10"; "Monday evening" and "Monday night"), and
+    they give at least one in common. Names: equal, or the shorter is the longer's tail or head
+    word for word ("Peskov" and "Dmitry Peskov"), see ``_heads_and_tails`` for which
+    shorter forms count.
     """
     if a.kind != b.kind:
         return False
     if a.value == b.value:
         return True
-    if a.kind != "entity":
-        return False
-    short, long = sorted((a.value.split(), b.value.split()), key=len)
-    return bool(short) and (long[-len(short) :] == short or long[: len(short)] == short)
+    if a.kind == "number":
+        (amount_a, unit_a), (amount_b, unit_b) = number_key(a.value), number_key(b.value)
+        return amount_a == amount_b and (not unit_a or not unit_b or unit_a == unit_b)
+    if a.kind == "date":
+        parts_a, parts_b = date_facets(a.value), date_facets(b.value)
+        shared = parts_a.keys() & parts_b.keys()
+        return bool(shared) and all(parts_a[key] == parts_b[key] for key in shared)
+    if a.kind == "entity":
+        short, long = sorted((a.value, b.value), key=lambda value: len(value.split()))
+        return short in _heads_and_tails(long)
+    return False
 
 
 class FactIndex:
     """A set of facts answering "is ``same_fact`` true for any of them?" in constant time.
 
-    ``same_fact`` accepts a name that is the head or tail of another, so the index keeps every
-    head and tail of every entity: comparing all facts of two long documents pairwise would
-    be quadratic.
+    Comparing all facts of two long documents pairwise would be quadratic, so each kind is
+    keyed by what ``same_fact`` compares: every head and tail of a name; a number's amount with
+    the units seen for it; and for a date, every subset of its components together with the
+    components it has beyond that subset (a date matches when it agrees on a subset and has
+    none of the other's remaining components).
     """
 
     def __init__(self, facts: Iterable[Fact] = ()) -> None:
         self._values: set[tuple[str, str]] = set()
-        self._parts: set[tuple[str, str]] = set()
+        self._names: set[str] = set()
+        self._amounts: dict[str, set[str]] = {}
+        self._dates: dict[frozenset[tuple[str, str]], set[frozenset[str]]] = {}
         for fact in facts:
             self.add(fact)
 
     def add(self, fact: Fact) -> None:
         """Remember ``fact``."""
         self._values.add((fact.kind, fact.value))
-        self._parts.update(_heads_and_tails(fact))
+        if fact.kind == "entity":
+            self._names.update(_heads_and_tails(fact.value))
+        elif fact.kind == "number":
+            amount, unit = number_key(fact.value)
+            self._amounts.setdefault(amount, set()).add(unit)
+        elif fact.kind == "date":
+            parts = date_facets(fact.value)
+            for subset in _subsets(parts):
+                key = frozenset((k, parts[k]) for k in subset)
+                self._dates.setdefault(key, set()).add(frozenset(parts.keys() - set(subset)))
 
     def __contains__(self, fact: object) -> bool:
         if not isinstance(fact, Fact):
             return False
-        return (fact.kind, fact.value) in self._parts or any(
-            part in self._values for part in _heads_and_tails(fact)
-        )
+        if (fact.kind, fact.value) in self._values:
+            return True
+        if fact.kind == "entity":
+            return fact.value in self._names or any(
+                ("entity", part) in self._values for part in _heads_and_tails(fact.value)
+            )
+        if fact.kind == "number":
+            amount, unit = number_key(fact.value)
+            units = self._amounts.get(amount)
+            return units is not None and (not unit or "" in units or unit in units)
+        if fact.kind == "date":
+            parts = date_facets(fact.value)
+            for subset in _subsets(parts):
+                rests = self._dates.get(frozenset((k, parts[k]) for k in subset), ())
+                if any(not rest & parts.keys() for rest in rests):
+                    return True
+        return False
 
 
-def _heads_and_tails(fact: Fact) -> set[tuple[str, str]]:
-    if fact.kind != "entity":
-        return {(fact.kind, fact.value)}
-    words = fact.value.split()
-    return {(fact.kind, " ".join(words[:k])) for k in range(1, len(words) + 1)} | {
-        (fact.kind, " ".join(words[-k:])) for k in range(1, len(words) + 1)
-    }
+def _subsets(parts: dict[str, str]) -> Iterator[tuple[str, ...]]:
+    keys = sorted(parts)
+    for size in range(1, len(keys) + 1):
+        yield from combinations(keys, size)
 
 
-def _dates(body: str) -> Iterator[tuple[int, int, str]]:
-    for m in _DATE.finditer(body):
-        raw = m.group(0)
-        if raw.lower() in ("may", "march") and not _looks_like_month(body, m.start(), m.end()):
-            continue
-        if raw[0].islower() and raw.lower()[:3] in _MONTHS and " " not in raw:
-            continue  # "mar", "may" as ordinary lower-case words
-        end = m.end()
-        if raw.endswith(".") and raw[:-1].split()[-1].lower() not in _MONTH_ABBREVIATIONS:
-            end -= 1  # a sentence's full stop after "December", not an abbreviation's period
-        yield m.start(), end, _date_value(body[m.start() : end])
+def _heads_and_tails(value: str) -> set[str]:
+    """The shorter forms of a name: its tails (a surname: "Peskov" of "Dmitry Peskov") and its
+    heads ("Halvorsen" of "Halvorsen Systems"), but not a short acronym heading a longer name,
+    which is an affiliation, not a short form ("US" is not "US National Security Council").
+    No part of an "X of Y" name is that name ("Kessington" is not "Kessington Chamber of
+    Commerce")."""
+    words = value.split()
+    if _JOINERS & set(words):
+        return {value}
+    tails = {" ".join(words[-k:]) for k in range(1, len(words) + 1)}
+    return tails | {" ".join(words[:k]) for k in range(1, len(words)) if k > 1 or len(words[0]) > 3}
 
 
-def _looks_like_month(body: str, start: int, end: int) -> bool:
-    """ "May" and "March" are months only next to a day, a year, or after in/since/of/by."""
-    before = body[:start].rstrip().lower().rsplit(" ", 1)[-1]
-    after = body[end:].lstrip()
-    return (
-        before in ("in", "since", "of", "by", "until", "early", "late", "mid", "last", "next")
-        or after[:1].isdigit()
-    )
-
-
-def _date_value(raw: str) -> str:
-    words = re.findall(r"[a-z]+|\d+", raw.lower())
-    parts: list[str] = []
-    for word in words:
-        if word in _MONTHS:
-            parts.append(f"m{_MONTHS[word]}")
-        elif word in ("st", "nd", "rd", "th", "of"):
-            continue
-        else:
-            parts.append(word)
-    return "date:" + " ".join(parts)
+# --- numbers -------------------------------------------------------------------------------
 
 
 def _numbers(body: str) -> Iterator[tuple[int, int, str]]:
     for m in _NUMBER.finditer(body):
         start, end = m.start(), m.end()
         raw = m.group(0)
-        unit_match = _UNIT_WORD.match(body, end)
-        unit = ""
+        attached = _ATTACHED.match(body, end)
+        scale_word = ""
+        unit_words: tuple[str, ...] = ()
+        if attached:
+            suffix = attached.group(1).lower()
+            if suffix in ("st", "nd", "rd", "th", "am", "pm", "s"):
+                continue  # an ordinal, a clock time or a decade: not an amount
+            if suffix in _SCALES:
+                scale_word = suffix
+            else:
+                unit_words = (suffix,)
+            end = attached.end()
         measured = bool(re.search(r"[$£€¥%]|percent|per cent", raw, re.IGNORECASE))
-        if unit_match and not measured and unit_match.group(2) not in shipped_words("function_words"):
-            unit = unit_match.group(2)
-            end = unit_match.end()
-        elif re.fullmatch(r"\d{1,2}", raw) and not unit:
+        if not unit_words and not measured:
+            end, unit_words = _unit(body, end)
+        if re.fullmatch(r"\d{1,2}", raw) and not unit_words:
             continue  # a bare small number ("routes 12 and 47") says nothing checkable alone
-        yield start, end, _number_value(raw, unit)
+        ago = re.match(r"\s+ago\b", body[end:])
+        if ago and unit_words and unit_words[-1] in ("day", "week", "month", "year"):
+            amount = number_key(_number_value(raw, ()))[0]
+            if amount.isdigit():  # "two years ago" is a date: the year two before publication
+                yield start, end + ago.end(), _date_value({"rel": f"{unit_words[-1]}-{amount}"})
+                continue
+        yield start, end, _number_value(raw + scale_word, unit_words)
 
 
-def _number_value(raw: str, unit: str) -> str:
+def _unit(body: str, end: int) -> tuple[int, tuple[str, ...]]:
+    """The end of a counted noun after a number and its words: "40,000 rock 'n' roll fans",
+    "two Kremlin insiders", "300 troops". Up to four lower-case words ending in a plural; with
+    no plural among them only the first ("45,000 people in a field" counts people)."""
+    words: list[tuple[str, int]] = []
+    position, capitals = end, 0
+    while len(words) < 4:
+        m = _NEXT_WORD.match(body, position)
+        if m is None:
+            break
+        word = m.group(1)
+        if word[0].isupper():
+            if words or capitals == 2:
+                break
+            capitals += 1
+        else:
+            key = word.lower().strip("’'")
+            if key in shipped_words("function_words") or (not words and not word[0].isalpha()):
+                break
+            words.append((word, m.end()))
+            if _plural(key):
+                break
+        position = m.end()
+    if not words:
+        return end, ()
+    if not _plural(words[-1][0].lower()):
+        words = words[:1]
+    unit = tuple(lemma(w.lower()) for w, _ in words if w[0].isalpha())
+    return words[-1][1], unit
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") and lemma(word) != word
+
+
+def _number_value(raw: str, unit: tuple[str, ...]) -> str:
     lowered = raw.lower()
     approx = ""
     for phrase, symbol in sorted(_APPROX.items(), key=lambda item: -len(item[0])):
@@ -289,8 +379,16 @@ def _number_value(raw: str, unit: str) -> str:
             break
     currency = next((code for mark, code in _CURRENCY.items() if mark in lowered), "")
     amount = _amount(lowered)
-    unit_lemma = lemma(unit) if unit else ""
-    return " ".join(part for part in (approx + currency, amount, unit_lemma) if part)
+    return " ".join(part for part in (approx + currency, amount, " ".join(unit)) if part)
+
+
+def number_key(value: str) -> tuple[str, str]:
+    """(currency and amount, the unit's head noun) of a number's value: what ``same_fact`` compares."""
+    words = value.split()
+    at = next((k for k, word in enumerate(words) if word[:1].isdigit()), 0)
+    currency = words[at - 1].lstrip("~<>=") if at else ""
+    amount = f"{currency} {words[at]}".strip() if words else ""
+    return amount, words[-1] if len(words) > at + 1 else ""
 
 
 def _amount(lowered: str) -> str:
@@ -320,50 +418,240 @@ def _plain(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _dates(body: str) -> Iterator[tuple[int, int, str]]:
+    """Date expressions; neighbours joined only by a comma or "at"/"on" are one date
+    ("Tuesday, June 10", "June 10 at 4 a.m.") unless they name the same component twice
+    or one is relative ("on Monday, last week")."""
+    pending: tuple[int, int, dict[str, str]] | None = None
+    for start, end in _date_spans(body):
+        parts = date_parts(body[start:end])
+        if not parts:
+            continue
+        if (
+            pending is not None
+            and re.fullmatch(r"\s*,?\s*(?:(?:at|on)\s+)?", body[pending[1] : start])
+            and not pending[2].keys() & parts.keys()
+            and "rel" not in pending[2].keys() | parts.keys()
+        ):
+            pending = (pending[0], end, {**pending[2], **parts})
+            continue
+        if pending is not None:
+            yield pending[0], pending[1], _date_value(pending[2])
+        pending = (start, end, parts)
+    if pending is not None:
+        yield pending[0], pending[1], _date_value(pending[2])
+
+
+def _date_spans(body: str) -> Iterator[tuple[int, int]]:
+    for m in _DATE.finditer(body):
+        raw = m.group(0)
+        if raw.lower() in ("may", "march") and not _looks_like_month(body, m.start(), m.end()):
+            continue
+        if raw[0].islower() and raw.lower()[:3] in _MONTHS and " " not in raw:
+            continue  # "mar", "may" as ordinary lower-case words
+        end = m.end()
+        if (
+            raw.endswith(".")
+            and not raw.lower().endswith(("a.m.", "p.m."))
+            and raw[:-1].split()[-1].lower() not in _MONTH_ABBREVIATIONS
+        ):
+            end -= 1  # a sentence's full stop after "December", not an abbreviation's period
+        yield m.start(), end
+
+
+def _looks_like_month(body: str, start: int, end: int) -> bool:
+    """ "May" and "March" are months only next to a day, a year, or after in/since/of/by."""
+    before = body[:start].rstrip().lower().rsplit(" ", 1)[-1]
+    after = body[end:].lstrip()
+    return (
+        before in ("in", "since", "of", "by", "until", "early", "late", "mid", "last", "next")
+        or after[:1].isdigit()
+    )
+
+
+def date_parts(raw: str) -> dict[str, str]:
+    """The components a date expression states: ``y``, ``m`` (1-12), ``d``, ``wd`` (mon-sun),
+    ``decade``, ``time``, ``part`` (of the day) and ``rel`` for a date relative to publication
+    (``month-1`` for "last month", ``day+0`` for "today", ``week+0`` for "earlier this week")."""
+    low = raw.lower()
+    parts: dict[str, str] = {}
+    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", low)
+    if iso:
+        return {"y": iso.group(1), "m": str(int(iso.group(2))), "d": str(int(iso.group(3)))}
+    clock = re.search(r"(\d{1,2}(?::\d{2})?)\s?(a\.m\.|p\.m\.|am|pm)", low)
+    if clock:
+        parts["time"] = clock.group(1) + clock.group(2).replace(".", "")
+        low = low[: clock.start()] + low[clock.end() :]
+    relative = re.search(r"(?:(?:earlier|later)\s+)?(this|last|next|past|previous|coming)\s+([a-z]+)", low)
+    if relative:
+        offset, unit = _OFFSETS[relative.group(1)], relative.group(2)
+        if unit[:3] in ("mon", "tue", "wed", "thu", "fri", "sat", "sun") and unit in _WEEKDAYS:
+            parts["wd"] = unit[:3]
+        elif unit in _DAY_PARTS:
+            parts["rel"], parts["part"] = f"day{offset:+d}", unit
+        else:
+            parts["rel"] = f"{unit}{offset:+d}"
+        low = low[: relative.start()] + low[relative.end() :]
+    for word, offset in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
+        if re.search(rf"\b{word}\b", low):
+            parts["rel"] = f"day{offset:+d}"
+            if word == "tonight":
+                parts["part"] = "night"
+    for word in re.findall(r"[a-z]+|\d+s?", low):
+        if word in _MONTHS:
+            parts["m"] = str(_MONTHS[word])
+        elif word in _WEEKDAYS:
+            parts["wd"] = word[:3]
+        elif word in _DAY_PARTS:
+            parts["part"] = word
+        elif re.fullmatch(r"(?:19|20)\d0s", word):
+            parts["decade"] = word[:-1]
+        elif re.fullmatch(r"(?:19|20)\d\d", word):
+            parts["y"] = word
+        elif re.fullmatch(r"\d{1,2}", word) and 1 <= int(word) <= 31:
+            parts["d"] = str(int(word))
+    return parts
+
+
+def _date_value(parts: dict[str, str]) -> str:
+    return "date:" + " ".join(f"{key}={parts[key]}" for key in _DATE_KEYS if key in parts)
+
+
+def date_facets(value: str) -> dict[str, str]:
+    """The components of a date value that decide sameness (all but the part of the day)."""
+    return {key: part for key, part in _parts_of_value(value).items() if key != "part"}
+
+
+def resolve_date(fact: Fact, published: str | None) -> Fact:
+    """``fact`` with a date relative to publication made absolute, when ``published`` (an ISO
+    date) allows: "last month" in a story of 2024-01-26 is ``m=12 y=2023``, "yesterday" a day
+    with its weekday. Weeks and weekends stay relative: no single component names them."""
+    parts = _parts_of_value(fact.value) if fact.kind == "date" else {}
+    match = re.fullmatch(r"(day|month|year)([+-]\d+)", parts.get("rel", ""))
+    when = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if match is None or when is None:
+        return fact
+    try:
+        day = date(int(when.group(1)), int(when.group(2)), int(when.group(3)))
+    except ValueError:
+        return fact
+    unit, offset = match.group(1), int(match.group(2))
+    del parts["rel"]
+    if unit == "day":
+        day += timedelta(days=offset)
+        parts.update(y=str(day.year), m=str(day.month), d=str(day.day), wd=_WEEKDAYS[day.weekday()][:3])
+    elif unit == "month":
+        months = day.year * 12 + day.month - 1 + offset
+        parts.update(y=str(months // 12), m=str(months % 12 + 1))
+    else:
+        parts["y"] = str(day.year + offset)
+    return replace(fact, value=_date_value(parts))
+
+
+def _parts_of_value(value: str) -> dict[str, str]:
+    """Every component of a date value, the part of the day included."""
+    pairs = (item.split("=", 1) for item in value.removeprefix("date:").split() if "=" in item)
+    return {key: part for key, part in pairs}
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+class _NameEvidence:
+    """What the document says about its capitalised words, for places where capitals say
+    nothing (headlines in Title Case, the first word of a sentence): a word is a name there if
+    the document also writes it capitalised mid-sentence, the dictionary knows it as a proper
+    noun, or it is unknown to the dictionary and never written in lower case."""
+
+    def __init__(self, lowered: frozenset[str], inside: frozenset[str]) -> None:
+        self.lowered = lowered
+        self.inside = inside
+
+    def names(self, key: str) -> bool:
+        if key in self.inside or _proper(key):
+            return True
+        if _plural(key) or set(word_keys(key)) & self.lowered:
+            return False
+        return not _known(key)
+
+
+@lru_cache(maxsize=65536)
+def _proper(key: str) -> bool:
+    """Whether the dictionary lemma of a lower-case word is capitalised: "poland" -> "Poland"."""
+    try:
+        found = simplemma.lemmatize(key, lang="en")
+    except ValueError:
+        return False
+    return found[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def _known(key: str) -> bool:
+    try:
+        return bool(simplemma.is_known(key, lang="en"))
+    except ValueError:
+        return False
+
+
 def _lowercase_lemmas(text: str) -> frozenset[str]:
     """Lemmas of words written in lower case somewhere in the text: evidence of a common word."""
     return frozenset(lemma(word) for word in re.findall(r"(?<![\w.])[a-z][a-z’'-]+", text))
 
 
-def _entities(body: str, headline: bool, lowered: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+def _capitalised_inside(text: str, sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Lower-cased words the document writes capitalised in mid-sentence outside headlines."""
+    found: set[str] = set()
+    for sentence in sentences:
+        if sentence.kind == "headline":
+            continue
+        body = text[sentence.start : sentence.end]
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
+        for k in range(1, len(tokens)):
+            word = _bare(body, tokens[k])
+            if _CAP_WORD.fullmatch(word) and not word.isupper() and not _opens_sentence(body, tokens[k - 1]):
+                found.add(_stem_of_name(word).lower())
+    return frozenset(found)
+
+
+def _entities(body: str, headline: bool, evidence: _NameEvidence) -> Iterator[tuple[int, int, str]]:
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
     i = 0
     while i < len(tokens):
-        run = _entity_run(body, tokens, i, headline, lowered)
-        if run is None:
+        last = _entity_run(body, tokens, i, headline, evidence)
+        if last is None:
             i += 1
             continue
-        first, last = run
-        start, end = _trim_token(body, tokens[first][0], tokens[last][1])
-        if end > start:
-            yield start, end, _entity_value(body[start:end])
+        for first_part, last_part in _split_at_titles(body, tokens, i, last):
+            start, end = _trim_token(body, tokens[first_part][0], tokens[last_part][1])
+            last_start, last_end = _trim_token(body, *tokens[last_part])
+            end = min(end, last_start + len(_stem_of_name(body[last_start:last_end])))
+            if _worth_a_fact(body, tokens, first_part, last_part):
+                value = _entity_value(body[start:end])
+                if value:
+                    yield start, end, value
         i = last + 1
 
 
 def _entity_run(
-    body: str, tokens: list[tuple[int, int]], i: int, headline: bool, lowered: frozenset[str]
-) -> tuple[int, int] | None:
-    """The token range of a name starting at token ``i``: capitalised words, joined by "of",
+    body: str, tokens: list[tuple[int, int]], i: int, headline: bool, evidence: _NameEvidence
+) -> int | None:
+    """The last token of a name starting at token ``i``: capitalised words, joined by "of",
     "the", "and" or a lower-case title ("Kremlin spokesman Dmitry Peskov")."""
-    if not _is_name_word(body, tokens, i, headline, lowered):
+    if not _is_name_word(body, tokens, i, headline, evidence):
         return None
     last = i
     j = i + 1
-    while j < len(tokens):
+    while j < len(tokens) and not _cut_after(body, tokens[last]):
         if _ends_clause(body, tokens[j - 1]):
             break
-        word = _bare(body, tokens[j])
-        if _is_name_word(body, tokens, j, headline, lowered, inner=True):
+        word = _bare(body, tokens[j]).lower()
+        if _is_name_word(body, tokens, j, headline, evidence, inner=True):
             last = j
-        elif word.lower() in shipped_words("titles") or word.lower() in (
-            "of",
-            "the",
-            "for",
-            "de",
-            "von",
-            "al",
-        ):
-            if j + 1 < len(tokens) and _is_name_word(body, tokens, j + 1, headline, lowered, inner=True):
+        elif word in shipped_words("titles") or word in _JOINERS:
+            if j + 1 < len(tokens) and _is_name_word(body, tokens, j + 1, headline, evidence, inner=True):
                 last = j + 1
                 j += 1
             else:
@@ -371,7 +659,7 @@ def _entity_run(
         else:
             break
         j += 1
-    return i, last
+    return last
 
 
 def _is_name_word(
@@ -379,28 +667,102 @@ def _is_name_word(
     tokens: list[tuple[int, int]],
     i: int,
     headline: bool,
-    lowered: frozenset[str],
+    evidence: _NameEvidence,
     *,
     inner: bool = False,
 ) -> bool:
-    word = _bare(body, tokens[i])
+    word = _stem_of_name(_bare(body, tokens[i]))
     if not word or not _CAP_WORD.fullmatch(word):
         return False
     key = word.lower().rstrip(".")
+    if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", word):
+        return True  # an acronym: "U.S.", "US", "EU", "FBI"
+    if word.isupper() and len(key) > 3:
+        return evidence.names(key)  # "NATO", "WASHINGTON" in a dateline; not "CHAOS", "AXED"
     if key in shipped_words("function_words") or key in _MONTHS or key in _WEEKDAYS:
         return False
     if re.search(r"[’'](?:ve|re|ll|d|m)$|n[’']t$", key):
         return False  # a contraction ("We've") is never a name
-    sentence_initial = i == 0 or _ends_clause(body, tokens[i - 1]) and not inner
-    if headline or sentence_initial:
-        if lemma(key) != key and key.endswith("s") and not inner:
-            return False  # an inflected common noun opening a sentence: "Critics", "Insiders"
-        return not set(word_keys(key)) & lowered
-    return True
+    if headline:
+        return evidence.names(key)
+    if inner or not (i == 0 or _opens_sentence(body, tokens[i - 1])):
+        return True
+    if evidence.names(key):
+        return True
+    # A common word opening a sentence starts a name only when a capitalised word follows
+    # ("Interior Ministry", "Health Minister Ana Ruiz"), never alone ("Territorial", "Critics").
+    return (
+        i + 1 < len(tokens)
+        and not _ends_clause(body, tokens[i])
+        and not _plural(key)
+        and _is_name_word(body, tokens, i + 1, headline, evidence, inner=True)
+    )
+
+
+def _split_at_titles(body: str, tokens: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """A name run cut around its role words: "U.S. Secretary of State Antony Blinken" gives the
+    affiliation "U.S." and the person "Antony Blinken"; the role itself is no fact."""
+    words = [_bare(body, tokens[k]).lower().rstrip(".") for k in range(first, last + 1)]
+    titles = shipped_words("titles")
+    at = [k for k, word in enumerate(words) if word in titles or word + "." in titles]
+    if not at:
+        return [(first, last)]
+    parts: list[tuple[int, int]] = []
+    head_end = at[0]
+    while head_end > 0 and words[head_end - 1] in _JOINERS:
+        head_end -= 1
+    if head_end > 0:
+        parts.append((first, first + head_end - 1))
+    tail = at[-1] + 1
+    if tail < len(words) and words[tail] == "of":  # "Secretary of State", "Minister of Health"
+        tail += 1
+        while tail < len(words) - 1 and (words[tail] in _JOINERS or _known(words[tail]) and not _proper(words[tail])):
+            tail += 1
+    while tail < len(words) and words[tail] in _JOINERS:
+        tail += 1
+    if tail < len(words):
+        parts.append((first + tail, last))
+    return parts
+
+
+def _worth_a_fact(body: str, tokens: list[tuple[int, int]], first: int, last: int) -> bool:
+    """A lone word that is a common word ("Health" of "Health Minister") or a nationality used
+    as an adjective ("Kastorian strongman", "European exclave") names nothing checkable."""
+    if first != last:
+        return True
+    word = _stem_of_name(_bare(body, tokens[first]))
+    key = word.lower().rstrip(".")
+    if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", word):
+        return True
+    following = body[tokens[last][1] :].lstrip()
+    if _DEMONYM.fullmatch(key) and following[:1].islower():
+        return False
+    titled = last + 1 < len(tokens) and _bare(body, tokens[last + 1]).lower() in shipped_words("titles")
+    return not (titled and _known(key) and not _proper(key))
+
+
+def _stem_of_name(word: str) -> str:
+    """ "Oslo-based" names Oslo: a lower-case suffix after a hyphen is not part of the name."""
+    m = re.fullmatch(r"([A-Z][\w.]*?)-[a-z][a-z-]*", word)
+    return m.group(1) if m else word
+
+
+def _cut_after(body: str, token: tuple[int, int]) -> bool:
+    word = _bare(body, token)
+    return _stem_of_name(word) != word
 
 
 def _ends_clause(body: str, token: tuple[int, int]) -> bool:
-    return body[token[1] - 1] in '.!?:;,—–"”' and not re.fullmatch(r"(?:[A-Z]\.)+", body[token[0] : token[1]])
+    word = body[token[0] : token[1]].lstrip("(\"“‘'")
+    if re.fullmatch(r"(?:[A-Z]\.)+", word) or word.lower() in shipped_words("titles"):
+        return False  # an initial or an abbreviation ("U.S.", "J."), a title ("Mr.", "Gov.")
+    return body[token[1] - 1] in '.!?:;,—–"”'
+
+
+def _opens_sentence(body: str, before: tuple[int, int]) -> bool:
+    """Whether the token after ``before`` is capitalised by rule: a new sentence, a quotation
+    or a colon's clause ("said: The"), not a comma's ("his brother, Tony, ...")."""
+    return _ends_clause(body, before) and body[before[1] - 1] not in ",;—–"
 
 
 def _bare(body: str, token: tuple[int, int]) -> str:

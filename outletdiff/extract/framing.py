@@ -4,18 +4,24 @@ A loaded word means something different in the outlet's own narration ("the desp
 inside a quotation ("stunning ignorance", the speaker's words), so every hit carries a voice:
 ``"quoted"`` (with the quote's speaker) when it lies inside a direct or partial quote, else
 ``"outlet"`` (scare quotes included: the outlet chose to flag those words).
+Entries of the ``not_framing`` category claim neutral phrases ("assault weapons") so their
+loaded word stays silent, and the shipped lexicon adds one construction (stacked intensifiers).
 Lexicon-free candidates (words one outlet inserted into a shared sentence) need the alignment,
 so they are found by :mod:`outletdiff.verdicts.framing`, not here.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from outletdiff.extract.lexicon import Lexicon
+from outletdiff.extract.lexicon import NOT_FRAMING, Lexicon
 from outletdiff.model import FramingHit, Quote, Sentence
 
-__all__ = ["find_framing", "voice_of"]
+__all__ = ["NOT_FRAMING", "find_framing", "voice_of"]
+
+# Lexicon entries of this category are never reported: they claim a neutral phrase ("assault
+# weapons", "claimed responsibility") so its loaded single word does not match inside it.
 
 
 def find_framing(
@@ -30,8 +36,14 @@ def find_framing(
     hits: list[FramingHit] = []
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        for match in lexicon.find(body):
-            start, end = sentence.start + match.start, sentence.start + match.end
+        found = [
+            (sentence.start + match.start, sentence.start + match.end, match.term.text, match.term.category)
+            for match in lexicon.find(body)
+            if match.term.category != NOT_FRAMING
+        ]
+        if lexicon.rules:
+            found.extend(_pattern_hits(sentence.start, body, found))
+        for start, end, term, category in sorted(found):
             quote = voice_of(start, end, own_quotes)
             hits.append(
                 FramingHit(
@@ -40,13 +52,36 @@ def find_framing(
                     start=start,
                     end=end,
                     text=text[start:end],
-                    term=match.term.text,
-                    category=match.term.category,
+                    term=term,
+                    category=category,
                     voice="quoted" if quote is not None else "outlet",
                     speaker=quote.speaker if quote is not None else None,
                 )
             )
     return tuple(hits)
+
+
+def _pattern_hits(
+    offset: int, body: str, found: Sequence[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Framing carried by a construction rather than a word, where no lexicon hit covers it.
+
+    Only a stacked degree word ("very, very wide", "so, so wrong") is kept: it insists on
+    itself whatever the adjective. Measured on BASIL's development years and left out: scare-
+    quoted words as such (mostly titles, slogans and terms of art; 16% inside a span), every
+    "-ly" adverb (12%), and exclamations (no span they alone find).
+    """
+    taken = [(start, end) for start, end, _, _ in found]
+    hits: list[tuple[int, int, str, str]] = []
+    for m in _STACKED.finditer(body):
+        start, end = offset + m.start(), offset + m.end()
+        if not any(start < b and a < end for a, b in taken):
+            hits.append((start, end, m.group(0).lower(), "intensifier"))
+    return hits
+
+
+_DEGREE = r"(?:very|so|really|truly|much|too|far|ever|extremely|deeply)"
+_STACKED = re.compile(rf"\b({_DEGREE})(?:,?\s+\1)+\b", re.IGNORECASE)
 
 
 def voice_of(start: int, end: int, quotes: Sequence[Quote]) -> Quote | None:

@@ -47,6 +47,9 @@ _END = "\x00"  # trie key marking the end of a term
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
+# Entries of this category claim neutral phrases so the loaded word inside is not reported.
+NOT_FRAMING = "not_framing"
+
 @dataclass(frozen=True)
 class Term:
     """One lexicon entry; ``text`` is lower-cased, may hold spaces, and ends in ``*`` for a prefix."""
@@ -76,6 +79,7 @@ class Lexicon:
 
     terms: tuple[Term, ...]
     source: str = ""
+    rules: bool = False  # also apply the built-in framing patterns (see extract/framing.py)
     _trie: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _prefixes: dict[str, Term] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -100,6 +104,11 @@ class Lexicon:
         """The categories in order of first appearance."""
         return tuple(dict.fromkeys(term.category for term in self.terms))
 
+    @property
+    def reported_categories(self) -> tuple[str, ...]:
+        """The categories that can produce framing hits (``not_framing`` only masks phrases)."""
+        return tuple(category for category in self.categories if category != NOT_FRAMING)
+
     def merge(self, other: Lexicon) -> Lexicon:
         """This lexicon extended by ``other``; where both have a term, this one's entry wins."""
         return merge_lexicons(self, other)
@@ -107,7 +116,7 @@ class Lexicon:
     def only(self, *categories: str) -> Lexicon:
         """The sub-lexicon of the given categories (e.g. only MPQA strong-subjective clues)."""
         kept = tuple(term for term in self.terms if term.category in categories)
-        return Lexicon(kept, source=self.source)
+        return Lexicon(kept, source=self.source, rules=self.rules)
 
     def find(self, text: str) -> Iterator[Match]:
         """Every non-overlapping term in ``text``, longest match first, left to right."""
@@ -180,8 +189,20 @@ def lemma(word: str) -> str:
         return word
 
 
-# Regular English inflections simplemma may miss for rare words ("excoriated", "gaslighting").
+# Regular English inflections simplemma may miss for rare words ("excoriated", "gaslighting"),
+# and the regular derivations that keep a word's evaluative load: the manner adverb ("harsh" ->
+# "harshly", "angry" -> "angrily", "dramatic" -> "dramatically") and the comparative and
+# superlative ("bold" -> "bolder", "boldest"). An entry in base form thus covers its family.
 _SUFFIXES = (
+    ("ically", "ic"),
+    ("ably", "able"),
+    ("ibly", "ible"),
+    ("ily", "y"),
+    ("ly", ""),
+    ("iest", "y"),
+    ("ier", "y"),
+    ("est", ""),
+    ("er", ""),
     ("ies", "y"),
     ("ied", "y"),
     ("ing", ""),
@@ -198,8 +219,8 @@ def _suffix_stems(word: str) -> Iterator[str]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + replacement
             yield stem
-            if len(stem) > 3 and stem[-1] == stem[-2] and suffix in ("ing", "ed"):
-                yield stem[:-1]  # doubled consonant: "slammed" -> "slam"
+            if len(stem) > 3 and stem[-1] == stem[-2] and suffix in ("ing", "ed", "er", "est"):
+                yield stem[:-1]  # doubled consonant: "slammed" -> "slam", "bigger" -> "big"
 
 
 def _phrase_keys(tokens: list[str]) -> Iterator[tuple[str, ...]]:
@@ -219,13 +240,22 @@ def merge_lexicons(*lexicons: Lexicon) -> Lexicon:
             if term.text not in seen:
                 seen.add(term.text)
                 merged.append(term)
-    return Lexicon(tuple(merged), source="+".join(lexicon.source for lexicon in lexicons if lexicon.source))
+    return Lexicon(
+        tuple(merged),
+        source="+".join(lexicon.source for lexicon in lexicons if lexicon.source),
+        rules=any(lexicon.rules for lexicon in lexicons),
+    )
 
 
 @cache
 def shipped_lexicon() -> Lexicon:
-    """The project's own framing lexicon (``extract/data/framing_lexicon.csv``), read once."""
-    return load_lexicon(SHIPPED_PATH)
+    """The project's own framing lexicon (``extract/data/framing_lexicon.csv``), read once.
+
+    It alone switches on the built-in patterns (scare quotes, stacked intensifiers): a
+    published list run with ``--replace-lexicon`` is measured as it stands.
+    """
+    lexicon = load_lexicon(SHIPPED_PATH)
+    return Lexicon(lexicon.terms, source=lexicon.source, rules=True)
 
 
 def load_lexicon(path: str | Path) -> Lexicon:

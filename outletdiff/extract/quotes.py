@@ -9,6 +9,7 @@ so a stray or unclosed mark costs one quote, never the rest of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,17 +88,23 @@ def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quo
     resolver = Resolver.for_text(text)
     frames = _frames_by_sentence(masked, sentences, resolver)
     quotes: list[Quote] = []
+    ends: list[int] = []  # the sentence each quote ends in
+    starts = [sentence.start for sentence in sentences]
+    position = {sentence.index: n for n, sentence in enumerate(sentences)}
     for pair in pairs:
         start, end = _trim(text, pair.open + 1, pair.close)
         if end <= start:
             continue
-        first = _sentence_at(sentences, pair.open)
-        last = _sentence_at(sentences, pair.close)
-        frame = _speaker_frame(text, masked, sentences, pair, first, last, frames)
+        first = _sentence_at(sentences, starts, pair.open)
+        last = _sentence_at(sentences, starts, pair.close)
+        frame = _speaker_frame(text, masked, position, pair, first, last, frames)
         speaker, span = frame if frame else (None, None)
-        kind = _kind(masked, text, sentences, pair, first, start, end, speaker is not None)
+        kind = _kind(masked, text, sentences, position, pair, first, start, end, speaker is not None)
         if speaker is None and kind == "direct":
-            speaker, span = _continued_speaker(quotes, first)
+            speaker, span = _introduced_speaker(masked, sentences, position, pair, first, frames)
+        if speaker is None and kind == "direct" and _opens_sentence(masked, sentences, position, pair, first):
+            speaker, span = _continued_speaker(quotes, ends, first)
+        ends.append(last if last is not None else -1)
         quotes.append(
             Quote(
                 doc=doc,
@@ -223,12 +230,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.index
-    before = [s.index for s in sentences if s.start <= offset]
-    return before[-1] if before else None
+def _sentence_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> int | None:
+    """The index of the sentence holding ``offset`` (or the last one before it)."""
+    position = bisect.bisect_right(starts, offset) - 1
+    return sentences[position].index if position >= 0 else None
 
 
 # --- speakers and kinds ---------------------------------------------------------------------
@@ -255,7 +260,7 @@ def _frames_by_sentence(
 def _speaker_frame(
     text: str,
     masked: str,
-    sentences: Sequence[Sentence],
+    position: dict[int, int],
     pair: _Pair,
     first: int | None,
     last: int | None,
@@ -264,7 +269,6 @@ def _speaker_frame(
     """The speaker: a frame right after the quote, else the last frame before it."""
     if first is None or last is None:
         return None
-    position = {s.index: n for n, s in enumerate(sentences)}
     after = [f for f in frames.get(position[last], []) if f[0].cue_start > pair.close and f[1]]
     for frame, name, _ in after[:1]:
         between = masked[pair.close + 1 : min(frame.cue_start, frame.mention.start)]
@@ -288,6 +292,32 @@ def _speaker_frame(
     return None
 
 
+def _introduced_speaker(
+    masked: str,
+    sentences: Sequence[Sentence],
+    positions: dict[int, int],
+    pair: _Pair,
+    first: int | None,
+    frames: dict[int, list[_Resolved]],
+) -> tuple[str | None, tuple[int, int] | None]:
+    """A quote opening the sentence after one that ends with a colon ("Biden retorted:").
+
+    The colon hands the floor to the quote, so the last speaker frame before it speaks.
+    """
+    position = positions.get(first) if first is not None else None
+    if not position:
+        return None, None
+    sentence, previous = sentences[position], sentences[position - 1]
+    if masked[sentence.start : pair.open].strip() or not masked[
+        previous.start : previous.end
+    ].rstrip().endswith(":"):
+        return None, None
+    for frame, name, _ in reversed(frames.get(position - 1, [])):
+        if name and frame.relation in ("subject", "inverted", "according", "per"):
+            return name, (frame.mention.start, frame.mention.end)
+    return None, None
+
+
 def _only_a_name(between: str) -> bool:
     """True when the words between a quote and its verb can all belong to the speaker's phrase."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", between)
@@ -301,6 +331,7 @@ def _kind(
     masked: str,
     text: str,
     sentences: Sequence[Sentence],
+    position: dict[int, int],
     pair: _Pair,
     first: int | None,
     start: int,
@@ -308,7 +339,7 @@ def _kind(
     has_speaker: bool,
 ) -> QuoteKind:
     """Direct when the quote stands apart from the sentence's syntax, else partial or scare."""
-    sentence_start = next((s.start for s in sentences if s.index == first), 0) if first is not None else 0
+    sentence_start = sentences[position[first]].start if first is not None else 0
     before = masked[sentence_start : pair.open].rstrip()
     content = text[start:end]
     set_off = not before or before[-1] in ",:—–-(" or before.endswith("§")
@@ -321,15 +352,33 @@ def _kind(
     return "scare"
 
 
+def _opens_sentence(
+    masked: str, sentences: Sequence[Sentence], position: dict[int, int], pair: _Pair, first: int | None
+) -> bool:
+    """True when nothing but other quotes comes before the quote in its sentence.
+
+    Only such a quote continues an earlier speaker; "Biden was quick to retort: “...”"
+    has a clause of its own before it and belongs to that clause's subject.
+    """
+    if first is None:
+        return True
+    return not masked[sentences[position[first]].start : pair.open].replace("§", "").strip()
+
+
 def _continued_speaker(
-    quotes: list[Quote], sentence: int | None
+    quotes: list[Quote], ends: list[int], sentence: int | None
 ) -> tuple[str | None, tuple[int, int] | None]:
-    """A direct quote with no frame continues the previous nearby quote's speaker."""
+    """A direct quote with no frame continues the previous nearby quote's speaker.
+
+    Nearness counts from the sentence where the earlier quote ends, so a long quote
+    followed by its continuation still hands on its speaker.
+    """
     if sentence is None:
         return None, None
-    for quote in reversed(quotes):
-        if quote.speaker and quote.kind != "scare" and sentence - quote.sentence <= _MAX_CONTINUATION_GAP:
+    for quote, end in zip(reversed(quotes), reversed(ends), strict=True):
+        gap = sentence - max(end, quote.sentence)
+        if quote.speaker and quote.kind != "scare" and gap <= _MAX_CONTINUATION_GAP:
             return quote.speaker, quote.speaker_span
-        if sentence - quote.sentence > _MAX_CONTINUATION_GAP:
+        if gap > _MAX_CONTINUATION_GAP:
             break
     return None, None

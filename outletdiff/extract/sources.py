@@ -12,12 +12,24 @@ import re
 from collections.abc import Sequence
 
 from ..model import Attribution, Quote, Sentence, Source
-from .speakers import Frame, Mention, Resolver, canonical_outlet, find_frames
+from .speakers import (
+    Frame,
+    Mention,
+    Resolver,
+    Token,
+    canonical_outlet,
+    find_frames,
+    find_outlet,
+    tokenize,
+    word_list,
+)
 
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to)\b"
 )
 _WRAP = ("according", "per", "via")
+# Participles that pass a document on: "a memo seen by TechTattle".
+_PASSED_ON = frozenset(["seen", "obtained", "reviewed", "published", "released", "leaked", "sent"])
 _INHERIT_GAP = 2  # sentences a chain may be carried over
 _ANAPHORIC = ("the", "these", "those", "such", "both")
 # A sentence whose subject is an earlier report: "The report, cites ...", "But the story says ...".
@@ -102,8 +114,8 @@ def _sources(
     for frame in frames:
         mention = frame.mention
         if mention.kind == "report" and _names_new_document(mention):
-            source = Source(mention.text, "institution", mention.start, mention.end, frame.cue, None)
-            ranked.append((_rank(masked, sentence, frame, "institution"), frame.cue_start, source))
+            for source in _document_sources(masked, mention, frame.cue, outlet):
+                ranked.append((_rank(masked, sentence, frame, source.kind), frame.cue_start, source))
             continue
         if mention.kind == "report" or (mention.kind == "pronoun" and mention.name == "it"):
             anaphor = anaphor or ("report", mention.text)
@@ -145,10 +157,50 @@ def _rank(masked: str, sentence: Sentence, frame: Frame, kind: str) -> int:
     return 2
 
 
+def _document_sources(masked: str, mention: Mention, cue: str, outlet: str) -> list[Source]:
+    """The links a cited document stands for, outermost first.
+
+    "A Continental Press Agency report" is the agency speaking through its report; "an
+    internal memo seen by TechTattle" is the memo, passed on by TechTattle. Any other
+    document ("a 2019 survey") is its own source.
+    """
+    tokens = tokenize(masked, mention.start, mention.end)
+    for index, token in enumerate(tokens[1:-1], start=1):
+        if token.lower == "by" and tokens[index - 1].lower in _PASSED_ON:
+            holder = _named(masked, tokens[index + 1 :], outlet)
+            document = tokens[: index - 1]
+            if holder is None or not document:
+                break
+            start, end = document[0].start, document[-1].end
+            return [holder, Source(masked[start:end], "institution", start, end, cue, None)]
+    owner = _named(masked, [t for t in tokens[:-1] if t.lower not in ("a", "an", "the")], outlet)
+    if owner is not None and tokens[-1].lower in word_list("report_nouns"):
+        return [owner]
+    return [Source(mention.text, "institution", mention.start, mention.end, cue, None)]
+
+
+def _named(masked: str, tokens: list[Token], outlet: str) -> Source | None:
+    """The outlet or organisation a run of capitalised words names ("Bloomberg's", "CPA")."""
+    if not tokens or not all(t.is_capital or t.lower in ("of", "and", "&") for t in tokens):
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    name = re.sub(r"['’]s$", "", masked[start:end])
+    end = start + len(name)
+    known = find_outlet(masked, start, end)
+    if known is not None:
+        kind = "self" if _is_self(known[0], outlet) else "outlet"
+        return Source(known[0], kind, known[1], known[2], "by", None)  # type: ignore[arg-type]
+    words = {word.lower() for word in name.split()}
+    kind = (
+        "self" if _is_self(name, outlet) else "outlet" if words & word_list("outlet_words") else "institution"
+    )
+    return Source(name, kind, start, end, "by", None)  # type: ignore[arg-type]
+
+
 def _names_new_document(mention: Mention) -> bool:
-    """ "An internal memo", "a 2019 survey": a document cited for the first time, not "the report"."""
-    first = mention.text.split()[0].lower()
-    return first in ("a", "an") or mention.text[:1].isupper() and first not in ("the", "this", "that", "its")
+    """ "An internal memo", "its quarterly filing", "company filings": a document cited for the
+    first time. Only a demonstrative or "the" points back at a report named before ("the report")."""
+    return mention.text.split()[0].lower() not in ("the", "this", "that", "these", "those", "such")
 
 
 def _is_anaphoric(mention: Mention) -> bool:
@@ -158,13 +210,27 @@ def _is_anaphoric(mention: Mention) -> bool:
 
 
 def _carried(chain: tuple[Source, ...], anaphor: tuple[str, str]) -> tuple[Source, ...]:
-    """The earlier chain up to the source the anaphor points at ("the report" -> its outlet)."""
+    """The earlier chain up to the source the anaphor points at ("the report" -> its outlet).
+
+    "The memo" points at the memo itself when the chain cites one. A report continues the
+    cited outlet's account, not the article's own "has learned", so a leading ``self`` link
+    is not carried with it.
+    """
     want = {"report": ("outlet", "self"), "anonymous": ("anonymous",), "pronoun": ("outlet", "anonymous")}
     kinds = want.get(anaphor[0], ())
-    for position in range(len(chain) - 1, -1, -1):
-        if chain[position].kind in kinds:
-            return chain[: position + 1]
-    return chain
+    head = anaphor[1].lower().split()[-1] if anaphor[1].split() else ""
+    target = None
+    if anaphor[0] == "report" and head in word_list("report_nouns"):
+        target = next((p for p in range(len(chain) - 1, -1, -1) if _key(chain[p].name).endswith(head)), None)
+    if target is None:
+        target = next((p for p in range(len(chain) - 1, -1, -1) if chain[p].kind in kinds), None)
+    if target is None:
+        return chain
+    carried = chain[: target + 1]
+    if anaphor[0] == "report":
+        while len(carried) > 1 and carried[0].kind == "self":
+            carried = carried[1:]
+    return carried
 
 
 def _merge(carried: tuple[Source, ...], own: list[Source]) -> tuple[Source, ...]:

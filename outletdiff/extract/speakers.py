@@ -9,11 +9,12 @@ spokesman" into the full name given earlier, so one speaker has one name across 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, TypeVar
 
 MentionKind = Literal["person", "outlet", "institution", "anonymous", "self", "pronoun", "report"]
 Relation = Literal["subject", "inverted", "according", "per", "citing", "via", "told", "as"]
@@ -276,8 +277,54 @@ _SKIP_BEFORE_VERB = frozenset(
         "still",
         "never",
         "even",
+        "now",
+        "often",
+        "always",
+        "too",
+        "since",
+        "not",
+        "did",
+        "does",
+        "do",
     ]
 )
+# Participles that attribute to the clause's subject after a comma ("..., saying that ...").
+_PARTICIPLE_CUES = frozenset(
+    [
+        "saying",
+        "adding",
+        "arguing",
+        "noting",
+        "writing",
+        "telling",
+        "claiming",
+        "insisting",
+        "warning",
+        "explaining",
+        "declaring",
+        "stating",
+        "tweeting",
+        "calling",
+        "accusing",
+        "asking",
+        "suggesting",
+        "acknowledging",
+        "complaining",
+        "countering",
+        "replying",
+        "responding",
+        "charging",
+        "contending",
+        "predicting",
+        "vowing",
+    ]
+)
+# Words that may open a sentence before its subject.
+_OPENING_WORDS = frozenset(
+    ["but", "and", "yet", "so", "however", "meanwhile", "still", "also", "now", "then"]
+)
+# Words that end a noun phrase read rightwards ("a CPA report | citing two officials").
+_PHRASE_ENDS = frozenset(["saying", "says", "adding", "who", "which", "citing", "quoting", "according"])
 _PARTICIPLES = frozenset(
     [
         "seen",
@@ -427,6 +474,10 @@ def find_frames(text: str, start: int, end: int) -> list[Frame]:
             frame = _object_frame(text, tokens, i, i + 1, "citing")
             if frame is not None and low in ("cites", "cited", "quoted"):
                 frames.extend(_subject_frames(text, tokens, i))
+        elif low in _PARTICIPLE_CUES and i > 0 and tokens[i - 1].text in (",", "—", "–"):
+            frame = _clause_subject_frame(text, tokens, i)
+        elif token.text == ":" and i + 1 < len(tokens) and tokens[i + 1].text[0] == "§" and not frames:
+            frame = _clause_subject_frame(text, tokens, i)  # "Biden was quick to retort: “...”"
         elif low == "via":
             frame = _object_frame(text, tokens, i, i + 1, "via", outlets_only=True)
         elif low in verbs and token.text.islower() and _not_passive(tokens, i) and _verb_position(tokens, i):
@@ -437,6 +488,70 @@ def find_frames(text: str, start: int, end: int) -> list[Frame]:
             frames.append(frame)
         i += 1
     return sorted(frames, key=lambda f: (f.cue_start, f.relation != "subject"))
+
+
+def _clause_subject_frame(text: str, tokens: list[Token], cue: int) -> Frame | None:
+    """ "Clinton mocked the complaint, saying ...": the participle's speaker is the clause subject.
+
+    The subject is the noun phrase that opens the sentence (after an introductory phrase
+    set off by a comma, "In the wake of the attack, Trump ..."), and must be followed by
+    a verb-like lower-case word; anything less certain gives no frame.
+    """
+    begin = 0
+    while begin < cue and tokens[begin].lower in _OPENING_WORDS:
+        begin += 1
+    introductory = begin < cue and tokens[begin].lower.endswith(("ed", "ing")) and tokens[begin].is_capital
+    if begin < cue and (tokens[begin].lower in _STOP or introductory):
+        comma = next((k for k in range(begin, min(cue, begin + 12)) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        begin = comma + 1
+    if begin >= cue or tokens[begin].text[0] == "§":
+        return None
+    token = tokens[begin]
+    if token.lower in _PRONOUNS and token.lower not in ("he", "she", "they"):
+        return None
+    if token.lower in ("he", "she", "they"):
+        mention: Mention | None = Mention(token.text, token.start, token.end, "pronoun", token.lower)
+        end = begin + 1
+    else:
+        end = begin
+        while end < cue and end - begin < 8 and _in_subject(tokens, end, begin):
+            end += 1
+        end = _before_parenthesis_forward(tokens, end, cue)
+        mention = _mention(text, tokens[begin:end]) if end > begin else None
+    if mention is None or mention.kind == "report" or end >= cue:
+        return None
+    following = tokens[end]
+    if not (following.is_word and following.text.islower() and following.lower not in _PREPOSITIONS):
+        return None
+    return Frame(tokens[cue].lower, tokens[cue].start, tokens[cue].end, "subject", mention)
+
+
+def _in_subject(tokens: list[Token], index: int, begin: int) -> bool:
+    """True when ``tokens[index]`` can belong to a subject that opens a clause."""
+    token = tokens[index]
+    if token.text == ".":
+        return index > begin and tokens[index - 1].lower in _HONORIFICS  # "Mr. Santorum"
+    if not token.is_word:
+        return False
+    low = token.lower
+    return (
+        token.is_capital
+        or low in _DETERMINERS
+        or low in _PARTICLES
+        or low == "of"
+        or low in word_list("roles")
+    )
+
+
+def _before_parenthesis_forward(tokens: list[Token], end: int, limit: int) -> int:
+    """Step over "(R-Texas)" after a name, so the verb after it is seen."""
+    if end < limit and tokens[end].text == "(":
+        for k in range(end + 1, min(end + 10, limit)):
+            if tokens[k].text == ")":
+                return k + 1
+    return end
 
 
 def _verb_position(tokens: list[Token], i: int) -> bool:
@@ -482,15 +597,25 @@ def _subject_before(text: str, tokens: list[Token], verb: int) -> Mention | None
     j = verb - 1
     while j >= 0 and (tokens[j].lower in _SKIP_BEFORE_VERB or tokens[j].lower.endswith("ly")):
         j -= 1
-    if j > 0 and tokens[j].text == "," and tokens[j - 1].is_capital and tokens[j - 1].is_word:
-        j -= 1  # an appositive: "Thornbury's mayor, Councillor Jean Pellow, said"
+    j = _before_parenthesis(tokens, j)
+    if j > 0 and tokens[j].text == ",":
+        appositive = _appositive_subject(text, tokens, j)
+        if appositive is not None:
+            return appositive
+        if tokens[j - 1].is_capital and tokens[j - 1].is_word:
+            j -= 1  # "Thornbury's mayor, Councillor Jean Pellow, said"
     if j < 0:
         return None
     if tokens[j].lower in _PRONOUNS:
         token = tokens[j]
         return Mention(token.text, token.start, token.end, "pronoun", token.lower)
-    first = j
-    while first >= 0 and verb - first <= 12:
+    return _phrase_before(text, tokens, j)[0]
+
+
+def _phrase_before(text: str, tokens: list[Token], last: int) -> tuple[Mention | None, int]:
+    """The noun phrase ending at token ``last``, and the index of its first token."""
+    first = last
+    while first >= 0 and last - first <= 11:
         token = tokens[first]
         if token.text == "." and first > 0 and tokens[first - 1].lower in _HONORIFICS:
             first -= 1
@@ -503,7 +628,68 @@ def _subject_before(text: str, tokens: list[Token], verb: int) -> Mention | None
         if token.lower in word_list("speech_verbs") and token.text.islower():
             break
         first -= 1
-    return _mention(text, tokens[first + 1 : j + 1])
+    return _mention(text, tokens[first + 1 : last + 1]), first + 1
+
+
+def _before_parenthesis(tokens: list[Token], j: int) -> int:
+    """Step back over a short aside before the verb: "Rep. Gwen Moore (D-Wis.) said"."""
+    if j < 0 or tokens[j].text != ")":
+        return j
+    for k in range(j - 1, max(j - 10, -1), -1):
+        if tokens[k].text == "(":
+            return k - 1
+        if tokens[k].text[0] == "§":
+            break
+    return j
+
+
+def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
+    """The subject before asides set off by commas: "Scott Pruitt, the attorney general, said".
+
+    Walking back over the comma-delimited asides, every noun phrase that starts a clause
+    (sentence start, after a quote, a comma or a conjunction) is a candidate; the farthest
+    named one wins ("The headliners, The Velvet Arcade, a '90s act, said" -> the band), so a
+    place inside an aside ("Trump, speaking in Virginia, said") is never the speaker.
+    """
+    candidates: list[Mention] = []
+    end = comma
+    while comma - end < _APPOSITIVE_REACH:
+        reach = max(-1, comma - _APPOSITIVE_REACH - 1)
+        start = next((k for k in range(end - 1, reach, -1) if tokens[k].text in _ASIDE_LIMITS), -1)
+        if start < 0 or tokens[start].text != ",":
+            break
+        aside = tokens[start + 1 : end]
+        if not aside or len(aside) > 20:
+            break
+        whole, first = _phrase_before(text, tokens, _before_parenthesis(tokens, end - 1))
+        if whole is not None and first == start + 1 and whole.kind in ("person", "outlet", "institution"):
+            candidates.append(whole)  # the aside is itself a name: "the mayor, Jean Pellow, said"
+        j = _before_parenthesis(tokens, start - 1)
+        if j >= 0 and tokens[j].is_word and tokens[j].lower not in _PRONOUNS:
+            mention, first = _phrase_before(text, tokens, j)
+            if mention is not None and mention.kind != "report" and _starts_clause(tokens, first):
+                candidates.append(mention)
+        end = start
+    named = [m for m in candidates if m.kind in ("person", "outlet", "institution")]
+    if named:
+        return named[-1]
+    return candidates[-1] if candidates else None
+
+
+def _starts_clause(tokens: list[Token], first: int) -> bool:
+    if first == 0:
+        return True
+    previous = tokens[first - 1]
+    return (
+        previous.text[0] == "§"
+        or previous.text in _CLAUSE_OPENERS
+        or previous.lower in ("and", "but", "so", "yet")
+    )
+
+
+_APPOSITIVE_REACH = 40  # tokens an appositive subject may stand before its verb
+_ASIDE_LIMITS = frozenset([",", ";", ":", "§", "(", ")", "—", "–"]) | frozenset('"“”‘’«»')
+_CLAUSE_OPENERS = frozenset([",", ":", ";", "—", "–", "(", '"', "“", "”", "«", "»"])
 
 
 def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12) -> Mention | None:
@@ -515,7 +701,7 @@ def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12
             continue
         if not token.is_word or token.lower in _STOP or token.lower in word_list("speech_verbs"):
             break
-        if last > begin and token.lower in ("saying", "says", "adding", "who", "which"):
+        if last > begin and token.lower in _PHRASE_ENDS:
             break
         last += 1
     if last == begin:
@@ -574,6 +760,10 @@ def _mention(text: str, phrase: list[Token]) -> Mention | None:
         lowered = {token.lower for token in name_tokens}
         if re.search(r"\.(?:com|net|org|co\.uk|news)$", name, re.IGNORECASE):
             return Mention(name, n_start, n_end, "outlet", name)
+        if len(name_tokens) == 1 and _bare(name).lower() in word_list("anonymous"):
+            return Mention(raw, start, end, "anonymous", raw)  # "Sources said", "Neighbours described"
+        if lowered & word_list("outlet_words") and len(name_tokens) > 1:
+            return Mention(name, n_start, n_end, "outlet", name, role)  # "Radio Costa", "Harbour Times"
         if lowered & word_list("institutions") or (len(name_tokens) == 1 and name.isupper()):
             return Mention(name, n_start, n_end, "institution", name, role)
         return Mention(name, n_start, n_end, "person", name, role)
@@ -637,71 +827,125 @@ def _role_text(text: str, tokens: list[Token]) -> str | None:
     return text[words[0].start : words[-1].end]
 
 
+_Entry = TypeVar("_Entry", tuple[int, str], tuple[int, str, frozenset[str]])
+
+
 @dataclass
 class Resolver:
-    """Per-document memory that turns pronouns, surnames and role descriptions into full names.
+    """Per-document memory that turns pronouns, surnames and descriptions into full names.
 
     ``full_names`` is read from the whole text first, so a bare "Peskov" resolves even when
-    his first mention is a role phrase the frame finder did not take as a speaker.
+    his first mention is a role phrase the frame finder did not take as a speaker. ``persons``
+    and ``organisations`` list every named entity in reading order, so a description ("the
+    despot", "the company") resolves to the nearest compatible name before it, the way a
+    reader does, without a parser.
     """
 
     full_names: list[tuple[int, str]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     history: list[tuple[str, MentionKind]] = field(default_factory=list)
+    persons: list[tuple[int, str]] = field(default_factory=list)
+    organisations: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
+    held_roles: dict[str, set[str]] = field(default_factory=dict)
+    by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     @classmethod
     def for_text(cls, text: str) -> Resolver:
         resolver = cls()
-        tokens = tokenize(text, 0, len(text))
+        runs: list[list[Token]] = []
         run: list[Token] = []
-        for token in [*tokens, Token(",", len(text), len(text))]:
-            if token.is_word and (
-                token.is_capital or (run and (token.lower in _PARTICLES or token.lower == "of"))
+        tokens = [*tokenize(text, 0, len(text)), Token(",", len(text), len(text))]
+        for index, token in enumerate(tokens):
+            same_line = not run or "\n" not in text[run[-1].end : token.start]
+            if (
+                token.is_word
+                and same_line
+                and (token.is_capital or (run and (token.lower in _PARTICLES or token.lower == "of")))
             ):
                 run.append(token)
                 continue
-            resolver._learn_run(text, run)
+            if run:
+                before = tokens[max(0, index - len(run) - 3) : index - len(run)]
+                while before and not all(t.is_word for t in before):
+                    before = before[1:]  # role words only from the same phrase
+                resolver._learn_run(text, run, [t.lower for t in before])
+                runs.append(run)
             run = []
+        for at, full in resolver.full_names:
+            resolver.by_surname.setdefault(full.split()[-1], []).append((at, full))
+        surnames = set(resolver.by_surname)
+        starts = {at for at, _ in resolver.full_names}
+        for run in runs:
+            resolver._index_run(text, run, surnames, starts)
         return resolver
 
-    def _learn_run(self, text: str, run: list[Token]) -> None:
+    def _learn_run(self, text: str, run: list[Token], before: list[str]) -> None:
+        """Learn a full name, and the role words written just before it ("spokesman Dmitry Peskov")."""
         name = _trailing_name(run)
         if not 2 <= len(name) <= 4:
             return
         lowered = {token.lower for token in name}
-        if lowered & (word_list("institutions") | _STOP | _DETERMINERS | word_list("roles")):
+        if lowered & (
+            word_list("institutions") | word_list("company_words") | _STOP | _DETERMINERS | word_list("roles")
+        ):
             return
         full = text[name[0].start : name[-1].end]
         if find_outlet(full, 0, len(full)) is not None:
             return
         self.full_names.append((name[0].start, full))
-        role = [t.lower for t in run[: len(run) - len(name)] if t.lower in word_list("roles")]
+        words = [*before, *(t.lower for t in run[: len(run) - len(name)])]
+        role = [word for word in words if word in word_list("roles")]
         for word in role:
             self.roles.setdefault(word, full)
+            self.held_roles.setdefault(full, set()).add(word)
+
+    def _index_run(self, text: str, run: list[Token], surnames: set[str], starts: set[int]) -> None:
+        """Record where a person or an organisation is named, for resolving descriptions."""
+        name = _trailing_name(run)
+        bare = _bare(run[-1].text)
+        if name and name[0].start in starts:
+            self.persons.append((name[0].start, text[name[0].start : name[-1].end]))
+            return
+        if len(run) == 1 and bare in surnames:
+            self.persons.append((run[-1].start, self.full_name(bare, run[-1].start)))
+            return
+        lowered = {_bare(token.text).lower() for token in run}
+        organisation = lowered & (word_list("institutions") | word_list("company_words"))
+        while run and (run[0].lower in _DETERMINERS or run[0].lower in _STOP):
+            run = run[1:]
+        if organisation and run and find_outlet(text, run[0].start, run[-1].end) is None:
+            name_text = text[run[0].start : run[-1].start + len(_bare(run[-1].text))]
+            self.organisations.append((run[0].start, name_text, frozenset(organisation)))
+        elif run and _bare(run[-1].text) in surnames:
+            self.persons.append((run[-1].start, self.full_name(_bare(run[-1].text), run[-1].start)))
 
     def full_name(self, name: str, position: int) -> str:
         """The earlier full name whose last word is ``name`` (or anywhere, failing that)."""
         parts = name.split()
         if len(parts) != 1:
             return name
-        candidates = [full for at, full in self.full_names if full.split()[-1] == name]
-        earlier = [full for at, full in self.full_names if at < position and full.split()[-1] == name]
+        candidates = self.by_surname.get(name, [])
+        earlier = [full for at, full in candidates if at < position]
         if earlier:
             return earlier[-1]
-        return candidates[0] if candidates else name
+        return candidates[0][1] if candidates else name
 
     def resolve(self, mention: Mention) -> tuple[str, MentionKind] | None:
         """The resolved (name, kind) of a mention, remembering it for later pronouns."""
         if mention.kind == "pronoun":
-            return self._pronoun(mention.name)
+            answer = self._pronoun(mention.name) or self._nearest_person(mention)
+            if answer is not None:
+                self.history.append(answer)
+            return answer
         resolved: tuple[str, MentionKind]
         if mention.kind == "person":
             resolved = (self.full_name(mention.name, mention.start), mention.kind)
             for word in (mention.role or "").lower().split():
                 if word in word_list("roles"):
                     self.roles[word] = resolved[0]
+                    self.held_roles.setdefault(resolved[0], set()).add(word)
         elif mention.kind == "anonymous":
-            holder = self._role_holder(mention)
+            holder = self._role_holder(mention) or self._described_person(mention)
             earlier = self._earlier_group(mention)
             if holder:
                 resolved = (holder, "person")
@@ -709,6 +953,8 @@ class Resolver:
                 return earlier, "anonymous"
             else:
                 resolved = (mention.name, mention.kind)
+        elif mention.kind == "institution":
+            resolved = (self._described_organisation(mention) or mention.name, mention.kind)
         else:
             resolved = (mention.name, mention.kind)
         if mention.kind != "report":
@@ -720,6 +966,59 @@ class Resolver:
         if not words or words[0] not in ("the", "this"):
             return None
         return self.roles.get(words[-1])
+
+    def _described_person(self, mention: Mention) -> str | None:
+        """ "The despot", "the Russian leader": the nearest person named before, if compatible.
+
+        A person known to hold another role ("Kremlin spokesman Dmitry Peskov") is not "the
+        president"; plural descriptions ("the officials") are groups, never one person.
+        """
+        head = _description_head(mention.text)
+        if head is None or head not in word_list("roles") or _plural(head):
+            return None
+        for _, name in self._before(self.persons, mention.start):
+            held = self.held_roles.get(name)
+            if not held or head in held:
+                return name
+        return None
+
+    def _nearest_person(self, mention: Mention) -> tuple[str, MentionKind] | None:
+        """ "He"/"she" with no earlier speaker: the nearest person named before it."""
+        if _PRONOUNS.get(mention.name) != "person" or mention.name == "i":
+            return None
+        for _, name in self._before(self.persons, mention.start, limit=1):
+            return name, "person"
+        return None
+
+    def _described_organisation(self, mention: Mention) -> str | None:
+        """ "The company", "the ministry": the nearest organisation of that kind named before."""
+        head = _description_head(mention.text)
+        if head is None:
+            return None
+        if head in word_list("company_nouns"):
+            wanted = word_list("company_words")
+        elif head in word_list("institutions"):
+            wanted = frozenset([head])
+        else:
+            return None
+        for _, name, words in self._before(self.organisations, mention.start):
+            if words & wanted:
+                return name
+        for name, kind in reversed(self.history[-6:]):
+            if (
+                kind == "institution"
+                and name.lower().split()[-1] == head
+                and name.lower() != mention.text.lower()
+            ):
+                return name  # "the regional fire brigade ... the brigade said"
+        return None
+
+    @staticmethod
+    def _before(entries: list[_Entry], position: int, *, limit: int = 6) -> list[_Entry]:
+        """Up to ``limit`` entries named before ``position`` within reach, nearest first."""
+        index = bisect.bisect_left(entries, (position,))
+        chosen = [entry for entry in entries[max(0, index - limit) : index] if position - entry[0] <= _REACH]
+        return chosen[::-1]
 
     def _earlier_group(self, mention: Mention) -> str | None:
         """ "The sources" / "the insiders": the unnamed source introduced just before."""
@@ -751,3 +1050,27 @@ class Resolver:
     def note(self, name: str, kind: MentionKind) -> None:
         """Remember a speaker found another way (a quote continuing the previous one)."""
         self.history.append((name, kind))
+
+
+_REACH = 2500  # characters a description may reach back for its name
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "Putin’s" -> "Putin"."""
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _plural(word: str) -> bool:
+    return word.endswith(("s", "men", "people")) and not word.endswith(("ss", "us"))
+
+
+def _description_head(text: str) -> str | None:
+    """The head noun of a definite description ("the Oslo-based software company" -> company).
+
+    None unless the phrase opens with "the"/"this"/"that" and its head is lower case: "The
+    Velvet Arcade" is a name, not a description.
+    """
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this", "that") or not words[-1].islower():
+        return None
+    return words[-1]

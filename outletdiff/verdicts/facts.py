@@ -1,20 +1,37 @@
 """Decide, for each pair of outlets, which facts one added, dropped or altered relative to the other.
 
-In a counterpart pair, a fact the inline diff replaced by another of the same kind is an
-"altered" fact (a number or date changed, a name swapped). A fact with no equal anywhere in
-the other document is "added" by its outlet (and "dropped" by the other). A fact the other
-outlet states in some other sentence is no difference: outlets order their stories differently.
-Each repeated value is reported once per direction, at its first occurrence.
+A fact is "altered" when the other outlet fills the same slot with a different value, and only
+on evidence that it is the same slot: the two sentences are linked and the facts are of one
+kind and comparable (numbers counting the same unit, dates naming the same component such as
+the month or the weekday, a name the inline diff swapped for a name and nothing else). A
+number unit that each document counts exactly once with a different amount is one slot too
+("1,200 jobs" and "1,500 jobs" a paragraph apart). A fact with no equal anywhere in the other
+document is "added" by its outlet (and "dropped" by the other); one the other outlet states in
+some other sentence is no difference: outlets order their stories differently. Dates relative
+to publication ("last month") are resolved with each document's date before any comparison,
+and without a date a relative date is never called different from an absolute one. The
+publishing outlet's own name ("TechTattle.com has learned") is not a fact of the story. Each
+repeated value is reported once per direction, at its first occurrence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 
-from outletdiff.extract.facts import FactIndex
-from outletdiff.model import Alignment, DiffOp, Document, Fact, Finding, Sentence, Span
+from outletdiff.extract.facts import (
+    FactIndex,
+    date_facets,
+    number_key,
+    resolve_date,
+    same_fact,
+    shipped_words,
+)
+from outletdiff.model import Alignment, DiffOp, Document, Fact, Finding, Link, Sentence, Span
 
 __all__ = ["fact_verdicts"]
+
+Pair = tuple[Fact, Fact]
 
 
 def fact_verdicts(
@@ -25,19 +42,21 @@ def fact_verdicts(
 ) -> list[Finding]:
     """Fact findings for ``alignment.a`` vs ``alignment.b`` in both directions, in text order."""
     a, b = alignment.a, alignment.b
-    facts_a = [fact for fact in facts if fact.doc == a and fact.kind != "claim"]
-    facts_b = [fact for fact in facts if fact.doc == b and fact.kind != "claim"]
+    facts_a, facts_b = _checkable(facts, documents[a], a), _checkable(facts, documents[b], b)
     index_a, index_b = FactIndex(facts_a), FactIndex(facts_b)
-    altered = _altered_pairs(alignment, facts_a, facts_b, index_a, index_b)
-    paired = {id(fact) for pair in altered for fact in pair}
+    open_a = [fact for fact in facts_a if fact not in index_b]
+    open_b = [fact for fact in facts_b if fact not in index_a]
+    altered, unsure = _altered_pairs(alignment, open_a, open_b)
     findings: list[Finding] = []
     for fact_a, fact_b in altered:
         findings.append(_altered(fact_a, fact_b))
         findings.append(_altered(fact_b, fact_a))
-    for own, others, other in ((facts_a, index_b, b), (facts_b, index_a, a)):
+    settled_a = FactIndex([pair[0] for pair in (*altered, *unsure)])
+    settled_b = FactIndex([pair[1] for pair in (*altered, *unsure)])
+    for own, settled, other in ((open_a, settled_a, b), (open_b, settled_b, a)):
         reported = FactIndex()
         for fact in own:
-            if id(fact) in paired or fact in reported or fact in others:
+            if fact in reported or fact in settled:
                 continue
             reported.add(fact)
             findings.append(_one_sided(fact, outlet=fact.doc, other=other, change="added"))
@@ -45,32 +64,161 @@ def fact_verdicts(
     return sorted(findings, key=lambda f: (f.outlet, f.doc, f.start, f.change))
 
 
-def _altered_pairs(
-    alignment: Alignment, facts_a: list[Fact], facts_b: list[Fact], index_a: FactIndex, index_b: FactIndex
-) -> list[tuple[Fact, Fact]]:
-    """Facts of one kind replaced by another in a counterpart pair's inline diff.
+def _checkable(facts: Iterable[Fact], document: Document, doc: int) -> list[Fact]:
+    """The document's facts, relative dates resolved, its own outlet name left out."""
+    own_name = _outlet_words(document.outlet)
+    return [
+        resolve_date(fact, document.date)
+        for fact in facts
+        if fact.doc == doc
+        and fact.kind != "claim"
+        and not (fact.kind == "entity" and set(fact.value.split()) <= own_name)
+    ]
 
-    A replacement is a run of deleted and inserted words between two equal runs; a fact in its
-    deleted part and a fact of the same kind in its inserted part form an altered pair, unless
-    the other document states either fact somewhere (then it was moved, not changed).
+
+def _outlet_words(outlet: str) -> set[str]:
+    """Every way the outlet's name appears as an entity value: "GigGossip.net" is ``giggossipnet``
+    and ``giggossip``; "The Commerce Review" is ``commerce`` and ``review``."""
+    words: set[str] = set()
+    for word in outlet.lower().split():
+        words.add(word.replace(".", ""))
+        words.add(re.sub(r"\.[a-z]{2,4}$", "", word).replace(".", ""))
+    return words - {"the", ""}
+
+
+def _altered_pairs(alignment: Alignment, open_a: list[Fact], open_b: list[Fact]) -> tuple[list[Pair], list[Pair]]:
+    """Altered pairs, and pairs that may say the same thing but cannot be compared (a relative
+    date without a publication date against an absolute one): neither altered nor added.
+
+    Evidence is taken strongest first: the inline diff of a counterpart pair, then a pair of
+    linked sentences in which each fact has exactly one comparable partner, then a number unit
+    each document counts once.
     """
-    pairs: list[tuple[Fact, Fact]] = []
+    pairs: list[Pair] = []
+    unsure: list[Pair] = []
     used: set[int] = set()
-    by_sentence_a, by_sentence_b = _by_sentence(facts_a), _by_sentence(facts_b)
+    by_sentence_a, by_sentence_b = _by_sentence(open_a), _by_sentence(open_b)
     for link in alignment.links:
         if link.relation != "counterpart":
             continue
         for deleted, inserted in _replacements(link.diff):
-            old = [f for f in by_sentence_a.get(link.a, ()) if _touches(f, deleted) and f not in index_b]
-            new = [f for f in by_sentence_b.get(link.b, ()) if _touches(f, inserted) and f not in index_a]
+            old = [f for f in by_sentence_a.get(link.a, ()) if _touches(f, deleted)]
+            new = [f for f in by_sentence_b.get(link.b, ()) if _touches(f, inserted)]
             for fact_a in old:
-                if fact_a.kind == "entity" and link.label == "rewritten":
-                    continue  # names in a reworded sentence rarely replace each other one for one
-                match = next((f for f in new if f.kind == fact_a.kind and id(f) not in used), None)
-                if match is not None and id(fact_a) not in used:
-                    used.update((id(fact_a), id(match)))
-                    pairs.append((fact_a, match))
+                for fact_b in new:
+                    if id(fact_a) in used or id(fact_b) in used:
+                        continue
+                    if _comparable(fact_a, fact_b, link, deleted, inserted):
+                        pairs.append((fact_a, fact_b))
+                    elif _maybe_equal(fact_a, fact_b):
+                        unsure.append((fact_a, fact_b))
+                    else:
+                        continue
+                    used.update((id(fact_a), id(fact_b)))
+    for link in alignment.links:
+        old = [f for f in by_sentence_a.get(link.a, ()) if id(f) not in used and f.kind != "entity"]
+        new = [f for f in by_sentence_b.get(link.b, ()) if id(f) not in used and f.kind != "entity"]
+        for fact_a, fact_b in _unique_partners(old, new, link, _comparable):
+            pairs.append((fact_a, fact_b))
+            used.update((id(fact_a), id(fact_b)))
+        old = [f for f in old if id(f) not in used]
+        new = [f for f in new if id(f) not in used]
+        for fact_a, fact_b in _unique_partners(old, new, link, lambda f, g, *_: _maybe_equal(f, g)):
+            unsure.append((fact_a, fact_b))
+            used.update((id(fact_a), id(fact_b)))
+    pairs.extend(_same_unit_once(open_a, open_b, used))
+    return _distinct(pairs), unsure
+
+
+def _comparable(fact_a: Fact, fact_b: Fact, link: Link | None, deleted: list[Span], inserted: list[Span]) -> bool:
+    """Whether two facts fill one slot with different values."""
+    if fact_a.kind != fact_b.kind or same_fact(fact_a, fact_b):
+        return False
+    if fact_a.kind == "number":
+        (amount_a, unit_a), (amount_b, unit_b) = number_key(fact_a.value), number_key(fact_b.value)
+        return unit_a == unit_b and _measure(amount_a) == _measure(amount_b)
+    if fact_a.kind == "date":
+        return bool(date_facets(fact_a.value).keys() & date_facets(fact_b.value).keys())
+    if fact_a.kind == "entity" and link is not None and link.label != "rewritten":
+        return _only_change(fact_a, deleted) and _only_change(fact_b, inserted)
+    return False
+
+
+def _measure(amount: str) -> tuple[str, bool]:
+    """What an amount measures: its currency, and whether it is a percentage."""
+    currency = amount.split()[0] if " " in amount else ""
+    return currency, amount.endswith("%")
+
+
+def _only_change(fact: Fact, spans: list[Span]) -> bool:
+    """Whether the changed words around a name are that name and function words only: a name
+    swapped for a name ("Reuters" for "AP"), not two names of a reworded clause."""
+    changed = sum(end - start for start, end in spans)
+    inside = sum(max(0, min(end, fact.end) - max(start, fact.start)) for start, end in spans)
+    return changed - inside <= 4  # room for "the " or "a " around the name
+
+
+def _maybe_equal(fact_a: Fact, fact_b: Fact) -> bool:
+    """Two facts of one slot that may say the same thing: one amount counting differently
+    named things ("two people" and "two Kremlin insiders"), or a relative date nobody could
+    resolve against an absolute date of its granularity ("last month" and "December" in a
+    story without a date)."""
+    if fact_a.kind == fact_b.kind == "number":
+        return number_key(fact_a.value)[0] == number_key(fact_b.value)[0]
+    if fact_a.kind != "date" or fact_b.kind != "date":
+        return False
+    grains = {"day": {"d", "wd"}, "week": {"d", "wd"}, "weekend": {"d", "wd"}, "month": {"m"}, "year": {"y"}}
+    for one, two in ((fact_a, fact_b), (fact_b, fact_a)):
+        rel = date_facets(one.value).get("rel", "")
+        unit = re.sub(r"[+-]\d+$", "", rel)
+        facets = date_facets(two.value)
+        if rel and "rel" not in facets and unit in grains and facets.keys() & grains[unit]:
+            if unit != "month" or "d" not in facets:
+                return True
+    return False
+
+
+def _unique_partners(old: list[Fact], new: list[Fact], link: Link, fits: Callable[..., bool]) -> list[Pair]:
+    """Pairs of facts of two linked sentences that have exactly one partner each by ``fits``."""
+    partners_a = {id(f): [g for g in new if fits(f, g, link, [], [])] for f in old}
+    partners_b = {id(g): [f for f in old if fits(f, g, link, [], [])] for g in new}
+    return [
+        (f, partners_a[id(f)][0])
+        for f in old
+        if len(partners_a[id(f)]) == 1 and len(partners_b[id(partners_a[id(f)][0])]) == 1
+    ]
+
+
+def _same_unit_once(open_a: list[Fact], open_b: list[Fact], used: set[int]) -> list[Pair]:
+    """Numbers of a unit ("jobs", "minutes") that each document counts with one amount only."""
+    def by_unit(facts: list[Fact]) -> dict[tuple[str, tuple[str, bool]], list[Fact]]:
+        grouped: dict[tuple[str, tuple[str, bool]], list[Fact]] = {}
+        for fact in facts:
+            amount, unit = number_key(fact.value)
+            if fact.kind == "number" and unit and unit not in shipped_words("function_words"):
+                grouped.setdefault((unit, _measure(amount)), []).append(fact)
+        return grouped
+
+    units_a, units_b = by_unit(open_a), by_unit(open_b)
+    pairs: list[Pair] = []
+    for unit, found_a in units_a.items():
+        found_b = units_b.get(unit, [])
+        if not found_b or any(id(f) in used for f in (*found_a, *found_b)):
+            continue
+        if len({number_key(f.value)[0] for f in found_a}) == 1 == len({number_key(f.value)[0] for f in found_b}):
+            pairs.append((found_a[0], found_b[0]))
+            used.update((id(found_a[0]), id(found_b[0])))
     return pairs
+
+
+def _distinct(pairs: list[Pair]) -> list[Pair]:
+    """One pair per slot: "about 1,200 jobs" -> "as many as 1,500 jobs" repeats "1,200 jobs" ->
+    "1,500 jobs"."""
+    kept: list[Pair] = []
+    for fact_a, fact_b in pairs:
+        if not any(same_fact(fact_a, a) and same_fact(fact_b, b) for a, b in kept):
+            kept.append((fact_a, fact_b))
+    return kept
 
 
 def _replacements(diff: Sequence[DiffOp]) -> list[tuple[list[Span], list[Span]]]:
