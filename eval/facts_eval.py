@@ -29,7 +29,7 @@ import datasets  # noqa: E402
 import framing_eval  # noqa: E402
 
 from outletdiff.extract.facts import FactIndex, find_facts  # noqa: E402
-from outletdiff.model import Fact  # noqa: E402
+from outletdiff.model import Sentence  # noqa: E402
 from outletdiff.segment import segment  # noqa: E402
 
 
@@ -46,17 +46,28 @@ def gold_errors() -> None:
         comparison = compare(documents)
         print(f"== {gold['event']}")
         only = [
-            (outlets.index(item["outlet"]), framing_eval._gold_span(texts[outlets.index(item["outlet"])], item["text"]))
+            (
+                outlets.index(item["outlet"]),
+                framing_eval._gold_span(texts[outlets.index(item["outlet"])], item["text"]),
+            )
             for item in gold.get("facts_only_in", [])
             if item["kind"] != "claim"
         ]
-        added = [f for f in comparison.findings if f.kind == "fact" and f.change == "added" and f.category != "claim"]
+        added = [
+            f
+            for f in comparison.findings
+            if f.kind == "fact" and f.change == "added" and f.category != "claim"
+        ]
         for f in added:
-            if not any(doc == f.doc and span and framing_eval._overlap(span, (f.start, f.end)) for doc, span in only):
+            if not any(
+                doc == f.doc and span and framing_eval._overlap(span, (f.start, f.end)) for doc, span in only
+            ):
                 print(f"  FP added  {f.doc} {f.category:<7} {f.text!r}")
         for doc, span in only:
-            if span and not any(doc == f.doc and framing_eval._overlap(span, (f.start, f.end)) for f in added):
-                print(f"  FN added  {doc} {texts[doc][span[0]:span[1]]!r}")
+            if span and not any(
+                doc == f.doc and framing_eval._overlap(span, (f.start, f.end)) for f in added
+            ):
+                print(f"  FN added  {doc} {texts[doc][span[0] : span[1]]!r}")
         for f in comparison.findings:
             if f.kind == "fact" and f.change == "altered" and f.outlet < f.other:
                 print(f"  altered   {f.category:<7} {f.text!r} -> {f.other_text!r}")
@@ -93,16 +104,16 @@ def basil_entities() -> None:
             if not covered:
                 missed[name] += 1
     recall = found / present if present else 0.0
-    print(f"BASIL 2010-2016 main-entities written in the article: {present}, found {found}, recall {recall:.3f}")
+    print(
+        f"BASIL 2010-2016 main-entities written in the article: {present}, found {found}, recall {recall:.3f}"
+    )
     print(f"entity facts per 1,000 words: {1000 * entities / words:.1f}")
     print("commonest one-word entities:", ", ".join(f"{w} {n}" for w, n in singles.most_common(40)))
     print("missed main entities:", ", ".join(f"{w} {n}" for w, n in missed.most_common(15)))
 
 
-def segment_one(text: str) -> tuple:  # type: ignore[type-arg]
+def segment_one(text: str) -> tuple[Sentence, ...]:
     """One sentence covering ``text`` (a name looked up on its own)."""
-    from outletdiff.model import Sentence
-
     return (Sentence(0, 0, 0, len(text), text, "paragraph", 0),)
 
 
@@ -125,8 +136,6 @@ def main() -> None:
     print()
     basil_entities()
 
-
-_ = Fact  # re-exported type for readers of this script
 
 if __name__ == "__main__":
     main()

@@ -7,7 +7,9 @@ here, once.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import combinations
 
 from .align import align
@@ -99,8 +101,23 @@ def align_all(
 
 def build_lexicon(options: CompareOptions) -> Lexicon:
     """The shipped framing lexicon, extended (or replaced) by the user's lexicon files."""
-    extra = [load_lexicon(path) for path in options.lexicons]
-    if options.replace_lexicon:
+    versions = tuple((path, _modified(path)) for path in options.lexicons)
+    return _lexicon(versions, options.replace_lexicon)
+
+
+def _modified(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None  # load_lexicon reports the missing file
+
+
+@lru_cache(maxsize=8)
+def _lexicon(versions: tuple[tuple[str, int | None], ...], replace: bool) -> Lexicon:
+    """Built once per set of file versions: indexing ~2,000 terms costs more than comparing a
+    short pair, and a corpus run compares thousands."""
+    extra = [load_lexicon(path) for path, _ in versions]
+    if replace:
         if not extra:
             raise InputError("--replace-lexicon needs at least one --lexicon file")
         return merge_lexicons(*extra)

@@ -91,8 +91,8 @@ def test_fact_altered_added_and_dropped() -> None:
     alignment, documents, sentences = setup()
     facts = [f for doc in (0, 1) for f in find_facts(doc, documents[doc].text, sentences[doc])]
     findings = fact_verdicts(alignment, documents, sentences, facts)
-    altered = {(f.outlet, f.text, f.other_text) for f in findings if f.change == "altered"}
-    assert (0, "December", "last month") in altered and (1, "last month", "December") in altered
+    # Neither document has a date: "last month" may be December, so it is neither altered nor added.
+    assert not any(f.change == "altered" or f.text in ("December", "last month") for f in findings)
     added = {(f.outlet, f.text) for f in findings if f.change == "added"}
     assert (0, "Peskov") in added
     dropped = [f for f in findings if f.change == "dropped" and f.text == "Peskov"]

@@ -12,9 +12,9 @@ claim is a sentence only one outlet carries, which only the alignment knows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -157,9 +157,10 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _APPROX_RE = r"(?:(?:" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # "1,200" but not the comma after it
 _NUMBER_CORE = (
-    r"(?:[$£€¥]\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
-    r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|percent|per cent)|\s?(?:thousand|million|billion|trillion)\b)?"
+    rf"(?:[$£€¥]\s?{_DIGITS}(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
+    rf"|{_DIGITS}(?:\s?(?:%|percent|per cent)|\s?(?:thousand|million|billion|trillion)\b)?"
     r"|(?:a\s+)?(?:half-dozen|dozens|dozen|hundreds|thousands|millions)(?:\s+of)?"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?"
@@ -699,7 +700,9 @@ def _is_name_word(
     )
 
 
-def _split_at_titles(body: str, tokens: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+def _split_at_titles(
+    body: str, tokens: list[tuple[int, int]], first: int, last: int
+) -> list[tuple[int, int]]:
     """A name run cut around its role words: "U.S. Secretary of State Antony Blinken" gives the
     affiliation "U.S." and the person "Antony Blinken"; the role itself is no fact."""
     words = [_bare(body, tokens[k]).lower().rstrip(".") for k in range(first, last + 1)]
@@ -716,7 +719,9 @@ def _split_at_titles(body: str, tokens: list[tuple[int, int]], first: int, last:
     tail = at[-1] + 1
     if tail < len(words) and words[tail] == "of":  # "Secretary of State", "Minister of Health"
         tail += 1
-        while tail < len(words) - 1 and (words[tail] in _JOINERS or _known(words[tail]) and not _proper(words[tail])):
+        while tail < len(words) - 1 and (
+            words[tail] in _JOINERS or _known(words[tail]) and not _proper(words[tail])
+        ):
             tail += 1
     while tail < len(words) and words[tail] in _JOINERS:
         tail += 1

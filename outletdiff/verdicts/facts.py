@@ -86,7 +86,9 @@ def _outlet_words(outlet: str) -> set[str]:
     return words - {"the", ""}
 
 
-def _altered_pairs(alignment: Alignment, open_a: list[Fact], open_b: list[Fact]) -> tuple[list[Pair], list[Pair]]:
+def _altered_pairs(
+    alignment: Alignment, open_a: list[Fact], open_b: list[Fact]
+) -> tuple[list[Pair], list[Pair]]:
     """Altered pairs, and pairs that may say the same thing but cannot be compared (a relative
     date without a publication date against an absolute one): neither altered nor added.
 
@@ -130,7 +132,9 @@ def _altered_pairs(alignment: Alignment, open_a: list[Fact], open_b: list[Fact])
     return _distinct(pairs), unsure
 
 
-def _comparable(fact_a: Fact, fact_b: Fact, link: Link | None, deleted: list[Span], inserted: list[Span]) -> bool:
+def _comparable(
+    fact_a: Fact, fact_b: Fact, link: Link | None, deleted: list[Span], inserted: list[Span]
+) -> bool:
     """Whether two facts fill one slot with different values."""
     if fact_a.kind != fact_b.kind or same_fact(fact_a, fact_b):
         return False
@@ -172,9 +176,11 @@ def _maybe_equal(fact_a: Fact, fact_b: Fact) -> bool:
         rel = date_facets(one.value).get("rel", "")
         unit = re.sub(r"[+-]\d+$", "", rel)
         facets = date_facets(two.value)
-        if rel and "rel" not in facets and unit in grains and facets.keys() & grains[unit]:
-            if unit != "month" or "d" not in facets:
-                return True
+        fits = (
+            unit in grains and bool(facets.keys() & grains[unit]) and (unit != "month" or "d" not in facets)
+        )
+        if rel and "rel" not in facets and fits:
+            return True
     return False
 
 
@@ -191,6 +197,7 @@ def _unique_partners(old: list[Fact], new: list[Fact], link: Link, fits: Callabl
 
 def _same_unit_once(open_a: list[Fact], open_b: list[Fact], used: set[int]) -> list[Pair]:
     """Numbers of a unit ("jobs", "minutes") that each document counts with one amount only."""
+
     def by_unit(facts: list[Fact]) -> dict[tuple[str, tuple[str, bool]], list[Fact]]:
         grouped: dict[tuple[str, tuple[str, bool]], list[Fact]] = {}
         for fact in facts:
@@ -205,7 +212,11 @@ def _same_unit_once(open_a: list[Fact], open_b: list[Fact], used: set[int]) -> l
         found_b = units_b.get(unit, [])
         if not found_b or any(id(f) in used for f in (*found_a, *found_b)):
             continue
-        if len({number_key(f.value)[0] for f in found_a}) == 1 == len({number_key(f.value)[0] for f in found_b}):
+        if (
+            len({number_key(f.value)[0] for f in found_a})
+            == 1
+            == len({number_key(f.value)[0] for f in found_b})
+        ):
             pairs.append((found_a[0], found_b[0]))
             used.update((id(found_a[0]), id(found_b[0])))
     return pairs
