@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 
 import numpy as np
@@ -124,29 +125,30 @@ def _rarity(surfaces: dict[str, set[str]]) -> Callable[[str], float]:
     occur once. Very common words get about a quarter of the weight of rare ones. A term
     written several ways takes its commonest form, so the weight does not depend on order.
     """
-    from wordfreq import zipf_frequency
 
     def weight(term: str) -> float:
-        zipf = max(zipf_frequency(form, "en") for form in surfaces.get(term, {term}))
+        zipf = max(_zipf(form) for form in surfaces.get(term, {term}))
         return 1.0 - 0.1 * min(max(zipf - 1.0, 0.0), 7.5)
 
     return weight
 
 
+@lru_cache(maxsize=131072)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
 def _tfidf(bags: list[list[str]], weight: Callable[[str], float] | None = None) -> sparse.csr_matrix:
     vocabulary: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for row, bag in enumerate(bags):
-        counts: dict[int, int] = {}
-        for term in bag:
-            column = vocabulary.setdefault(term, len(vocabulary))
-            counts[column] = counts.get(column, 0) + 1
-        rows.extend([row] * len(counts))
-        cols.extend(counts)
-        values.extend(counts.values())
+    rows = [row for row, bag in enumerate(bags) for _ in bag]
+    cols = [vocabulary.setdefault(term, len(vocabulary)) for bag in bags for term in bag]
+    # Repeated (row, column) entries are summed into term counts.
     matrix = sparse.csr_matrix(
-        (np.asarray(values, dtype=np.float64), (rows, cols)), shape=(len(bags), max(len(vocabulary), 1))
+        (np.ones(len(rows)), (rows, cols)), shape=(len(bags), max(len(vocabulary), 1))
     )
+    matrix.sum_duplicates()
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((1 + len(bags)) / (1 + document_frequency)) + 1.0
     if weight is not None:

@@ -771,9 +771,17 @@ def _opens_sentence(body: str, before: tuple[int, int]) -> bool:
 
 
 def _bare(body: str, token: tuple[int, int]) -> str:
-    start, end = _trim_token(body, *token)
-    word = body[start:end]
-    return re.sub(r"[’']s$", "", word)
+    return _bare_word(body[token[0] : token[1]])
+
+
+@lru_cache(maxsize=65536)
+def _bare_word(raw: str) -> str:
+    """A token without surrounding punctuation or a possessive 's (cached: words repeat)."""
+    start, end = _trim_token(raw, 0, len(raw))
+    return _POSSESSIVE.sub("", raw[start:end])
+
+
+_POSSESSIVE = re.compile(r"[’']s$")
 
 
 def _trim_token(body: str, start: int, end: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal, TypeVar
 
@@ -403,10 +403,11 @@ class Token:
     text: str
     start: int
     end: int
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.lower:
+            object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def is_word(self) -> bool:
@@ -442,6 +443,12 @@ class Frame:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    return list(_tokenize(text, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """Cached: quotes and sources read the same sentences of the same text."""
     tokens = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group(0)
@@ -449,10 +456,16 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             # A trailing period ends the sentence unless the word is an honorific.
             word = word[:-1]
         tokens.append(Token(word, match.start(), match.start() + len(word)))
-    return tokens
+    return tuple(tokens)
 
 
 def find_frames(text: str, start: int, end: int) -> list[Frame]:
+    """Attribution frames inside ``text[start:end]`` in reading order (see ``_find_frames``)."""
+    return list(_find_frames(text, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _find_frames(text: str, start: int, end: int) -> tuple[Frame, ...]:
     """Attribution frames inside ``text[start:end]`` in reading order.
 
     ``text`` should have quoted passages masked with ``§`` so that verbs inside quotes
@@ -487,7 +500,7 @@ def find_frames(text: str, start: int, end: int) -> list[Frame]:
         if frame is not None:
             frames.append(frame)
         i += 1
-    return sorted(frames, key=lambda f: (f.cue_start, f.relation != "subject"))
+    return tuple(sorted(frames, key=lambda f: (f.cue_start, f.relation != "subject")))
 
 
 def _clause_subject_frame(text: str, tokens: list[Token], cue: int) -> Frame | None:
