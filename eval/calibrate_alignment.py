@@ -38,7 +38,9 @@ def random_candidates(count: int, seed: int) -> list[Candidate]:
             gate=rng.uniform(0, 1), neighbours=rng.uniform(0, 0.4),
         )  # fmt: skip
         overlap = rng.uniform(0.05, 0.4)
-        options = CompareOptions(overlap_threshold=overlap, counterpart_threshold=overlap * rng.uniform(0.6, 1.5))
+        options = CompareOptions(
+            overlap_threshold=overlap, counterpart_threshold=overlap * rng.uniform(0.6, 1.5)
+        )
         candidates.append((weights, options))
     return candidates
 
@@ -66,13 +68,19 @@ def main() -> None:
         score = per_pair[best][k]
         held_out += score
         print(f"{pair.gold.name:45} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}")
-    print(f"{'leave-one-pair-out (micro)':45} {held_out.precision:6.3f} {held_out.recall:6.3f} {held_out.f1:6.3f}")
+    print(
+        f"{'leave-one-pair-out (micro)':45} "
+        f"{held_out.precision:6.3f} {held_out.recall:6.3f} {held_out.f1:6.3f}"
+    )
     best = max(range(len(candidates)), key=lambda c: _sum(per_pair[c]).f1)
     fitted = _sum(per_pair[best])
     weights, options = candidates[best]
     print(f"\nfitted on all pairs: F1 {fitted.f1:.3f} (P {fitted.precision:.3f}, R {fitted.recall:.3f})")
     print({k: round(v, 3) for k, v in dataclasses.asdict(weights).items()})
-    print(f"overlap_threshold={options.overlap_threshold:.3f} counterpart_threshold={options.counterpart_threshold:.3f}")
+    print(
+        f"overlap_threshold={options.overlap_threshold:.3f} "
+        f"counterpart_threshold={options.counterpart_threshold:.3f}"
+    )
 
 
 def _sum(scores: list[Score], skip: int | None = None) -> Score:

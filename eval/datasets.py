@@ -86,5 +86,7 @@ def _article(year: int, path: Path, record: dict) -> BasilArticle:
     if annotation_path.exists():
         annotations = tuple(json.loads(annotation_path.read_text())["phrase-level-annotations"])
     outlet = str(record["source"]).lower()
-    document = document_from_text(text, source=str(path), outlet=outlet, title=record["title"], date=record.get("date"))
+    document = document_from_text(
+        text, source=str(path), outlet=outlet, title=record["title"], date=record.get("date")
+    )
     return BasilArticle(year, str(record["triplet-uuid"]), outlet, document, tuple(starts), annotations)

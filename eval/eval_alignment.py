@@ -131,10 +131,10 @@ def prepare(pair: GoldPair, options: CompareOptions) -> PreparedPair:
     return PreparedPair(pair, sentences, signals)
 
 
-def score_pair(prepared: PreparedPair, options: CompareOptions, weights: Weights = Weights()) -> Score:
+def score_pair(prepared: PreparedPair, options: CompareOptions, weights: Weights | None = None) -> Score:
     """Link precision and recall of our alignment for one gold pair."""
     ours_a, ours_b = prepared.sentences
-    alignment = align(ours_a, ours_b, combine(prepared.signals, weights), options=options)
+    alignment = align(ours_a, ours_b, combine(prepared.signals, weights or Weights()), options=options)
     links = {(link.a, link.b) for link in alignment.links}
     gold = prepared.gold
     inside_a = [_units_inside(s, gold.units[0]) for s in ours_a]
@@ -164,8 +164,14 @@ def main() -> None:
     for pair in pairs:
         score = score_pair(prepare(pair, options), options)
         total += score
-        print(f"{pair.name:45} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}  {score.predicted}/{score.gold}")
-    print(f"{'overall (micro)':45} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  {total.predicted}/{total.gold}")
+        print(
+            f"{pair.name:45} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}  "
+            f"{score.predicted}/{score.gold}"
+        )
+    print(
+        f"{'overall (micro)':45} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  "
+        f"{total.predicted}/{total.gold}"
+    )
 
 
 if __name__ == "__main__":

@@ -97,7 +97,11 @@ def _end_without_space(text: str, end: int) -> int:
 
 
 def main() -> None:
-    splitters: dict[str, Splitter | None] = {"naive regex": naive, "pysbd": pysbd_splitter(), "outletdiff": ours}
+    splitters: dict[str, Splitter | None] = {
+        "naive regex": naive,
+        "pysbd": pysbd_splitter(),
+        "outletdiff": ours,
+    }
     datasets = {"tricky cases (tests/gold)": tricky_cases()}
     if message := missing(BASIL):
         print(f"BASIL {message}")

@@ -19,7 +19,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
 from .inline import word_diff, word_similarity
-from .model import Alignment, Link, Sentence, Status
+from .model import Alignment, DiffOp, Link, LinkLabel, Sentence, Status
 from .normalize import fold
 from .options import CompareOptions
 
@@ -41,9 +41,9 @@ def align(
     links: list[Link] = []
     for i, j in pairs:
         diff = word_diff(sentences_a[i], sentences_b[j])
-        label = _counterpart_label(sentences_a[i], sentences_b[j], diff, options)
-        if (i, j) in moved:
-            label = "moved"
+        label: LinkLabel = (
+            "moved" if (i, j) in moved else _counterpart_label(sentences_a[i], sentences_b[j], diff, options)
+        )
         links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4), diff))
     for i, j, label in extra:
         links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4)))
@@ -80,14 +80,16 @@ def _assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     preference = scores + _tie_breaker(n_a, n_b)
     graph = sparse.bmat([[None, sparse.csr_matrix(candidate)], [sparse.csr_matrix(candidate.T), None]])
     _, component = connected_components(graph, directed=False)
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for label in np.unique(component[:n_a][candidate.any(axis=1)]):
         rows = np.nonzero(component[:n_a] == label)[0]
         cols = np.nonzero(component[n_a:] == label)[0]
         block = np.where(candidate[np.ix_(rows, cols)], preference[np.ix_(rows, cols)], 0.0)
         chosen_rows, chosen_cols = linear_sum_assignment(block, maximize=True)
         pairs.extend(
-            (int(rows[r]), int(cols[c])) for r, c in zip(chosen_rows, chosen_cols, strict=True) if block[r, c] > 0
+            (int(rows[r]), int(cols[c]))
+            for r, c in zip(chosen_rows, chosen_cols, strict=True)
+            if block[r, c] > 0
         )
     return sorted(pairs)
 
@@ -105,7 +107,7 @@ def _tie_breaker(n_a: int, n_b: int) -> np.ndarray:
 
 def _splits_and_merges(
     scores: np.ndarray, pairs: list[tuple[int, int]], threshold: float
-) -> list[tuple[int, int, str]]:
+) -> list[tuple[int, int, LinkLabel]]:
     """Unpaired neighbours of a counterpart that match it best: one sentence became two.
 
     A neighbour joins only the counterpart it matches strictly better than any other
@@ -114,7 +116,7 @@ def _splits_and_merges(
     """
     paired_a = {i for i, _ in pairs}
     paired_b = {j for _, j in pairs}
-    extra: list[tuple[int, int, str]] = []
+    extra: list[tuple[int, int, LinkLabel]] = []
     for i, j in pairs:
         splits = [
             (i, n) for n in (j - 1, j + 1)
@@ -176,7 +178,9 @@ def _chain_lengths(values: list[int]) -> list[int]:
     return lengths
 
 
-def _counterpart_label(a: Sentence, b: Sentence, diff: tuple, options: CompareOptions) -> str:
+def _counterpart_label(
+    a: Sentence, b: Sentence, diff: tuple[DiffOp, ...], options: CompareOptions
+) -> LinkLabel:
     if fold(a.text).split() == fold(b.text).split():
         return "identical"
     return "edited" if word_similarity(diff) >= options.edited_threshold else "rewritten"

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, cast, get_args
 
 import typer
 
@@ -31,7 +31,9 @@ def _root() -> None:
 
 @app.command()
 def compare(
-    files: Annotated[list[str], typer.Argument(help="Two or more articles (.txt .md .html .json), or - for stdin.")],
+    files: Annotated[
+        list[str], typer.Argument(help="Two or more articles (.txt .md .html .json), or - for stdin.")
+    ],
     label: Annotated[
         list[str] | None, typer.Option("--label", "-l", help="Outlet name for each file, in order.")
     ] = None,
@@ -43,10 +45,14 @@ def compare(
     ] = None,
     open_html: Annotated[bool, typer.Option("--open", help="Open the HTML report in a browser.")] = False,
     reference: Annotated[
-        str | None, typer.Option("--reference", "-r", help="Compare every outlet with this one only (name or 1-based position).")
+        str | None,
+        typer.Option(
+            "--reference", "-r", help="Compare every outlet with this one only (name or 1-based position)."
+        ),
     ] = None,
     lexicon: Annotated[
-        list[Path] | None, typer.Option("--lexicon", help="Extra framing lexicon: CSV, word list, MPQA .tff or LIWC .dic.")
+        list[Path] | None,
+        typer.Option("--lexicon", help="Extra framing lexicon: CSV, word list, MPQA .tff or LIWC .dic."),
     ] = None,
     replace_lexicon: Annotated[
         bool, typer.Option("--replace-lexicon", help="Use only the --lexicon files, not the shipped lexicon.")
@@ -62,7 +68,9 @@ def compare(
         from .compare import compare as run_compare
         from .load import load_paths
 
-        documents = load_paths(files, labels=label or (), max_bytes=int(max_mb * 1_048_576), any_language=any_language)
+        documents = load_paths(
+            files, labels=label or (), max_bytes=int(max_mb * 1_048_576), any_language=any_language
+        )
         options = _options(documents, reference, lexicon or [], replace_lexicon)
         comparison = run_compare(documents, options=options)
         stdout_taken = "-" in (json_path, html_path)
@@ -110,14 +118,20 @@ def corpus(
 ) -> None:
     """Compare every event of a corpus; write findings, outlets and framing tables."""
     try:
-        from .corpus import run_corpus
+        from .corpus import Format, run_corpus
         from .errors import CorpusError
 
-        if fmt not in ("parquet", "csv", "ndjson"):
+        if fmt not in get_args(Format):
             raise CorpusError(f"unknown --format {fmt!r}", hint="use parquet, csv or ndjson")
         with _progress_bar() as progress:
             result = run_corpus(
-                source, out=out, fmt=fmt, jobs=jobs, force=force, skip_bad=skip_bad, html=html,  # type: ignore[arg-type]
+                source,
+                out=out,
+                fmt=cast(Format, fmt),
+                jobs=jobs,
+                force=force,
+                skip_bad=skip_bad,
+                html=html,  # type: ignore[arg-type]
                 progress=progress,
             )
     except OutletdiffError as error:
@@ -233,7 +247,9 @@ def _options(documents, reference, lexicons, replace_lexicon):  # type: ignore[n
         elif reference.isdigit() and 1 <= int(reference) <= len(documents):
             index = int(reference) - 1
         else:
-            raise InputError(f"--reference {reference!r} is not one of the outlets", "use: " + ", ".join(names))
+            raise InputError(
+                f"--reference {reference!r} is not one of the outlets", "use: " + ", ".join(names)
+            )
     return CompareOptions(
         reference=index, lexicons=tuple(str(p) for p in lexicons), replace_lexicon=replace_lexicon
     )

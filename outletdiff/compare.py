@@ -42,7 +42,9 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
     sentences = tuple(segment(document, doc) for doc, document in enumerate(documents))
     alignments = align_all(sentences, options=options)
     quotes = tuple(
-        quote for doc, document in enumerate(documents) for quote in find_quotes(doc, document.text, sentences[doc])
+        quote
+        for doc, document in enumerate(documents)
+        for quote in find_quotes(doc, document.text, sentences[doc])
     )
     attributions = tuple(
         attribution
@@ -54,10 +56,14 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
     framing = tuple(
         hit
         for doc, document in enumerate(documents)
-        for hit in find_framing(doc, document.text, sentences[doc], [q for q in quotes if q.doc == doc], lexicon)
+        for hit in find_framing(
+            doc, document.text, sentences[doc], [q for q in quotes if q.doc == doc], lexicon
+        )
     )
     facts = tuple(
-        fact for doc, document in enumerate(documents) for fact in find_facts(doc, document.text, sentences[doc])
+        fact
+        for doc, document in enumerate(documents)
+        for fact in find_facts(doc, document.text, sentences[doc])
     )
     findings: list[Finding] = []
     for alignment in alignments:
@@ -82,9 +88,7 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
     )
 
 
-def align_all(
-    sentences: Sequence[Sequence[Sentence]], *, options: CompareOptions
-) -> tuple[Alignment, ...]:
+def align_all(sentences: Sequence[Sequence[Sentence]], *, options: CompareOptions) -> tuple[Alignment, ...]:
     """Align every unordered pair of documents, with IDF over the whole input."""
     features = build_features(sentences)
     alignments = []

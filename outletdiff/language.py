@@ -13,11 +13,11 @@ from .model import Document
 
 # The commonest English function words: together roughly a third of running English text.
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to a in that is was he for it with as his on be at by i this had not are but from or
-    have an they which one you were her all she there would their we him been has when who will more no
-    if out so said what up its about into than them can only other new some could these two may then do
-    first any my now such like our over also did just after most made before should where how us most
-    while because those both through very""".split()
+    """the of and to a in that is was he for it with as his on be at by i this had not are but from
+or have an they which one you were her all she there would their we him been has when who
+will more no if out so said what up its about into than them can only other new some could
+these two may then do first any my now such like our over also did just after most made
+before should where how us most while because those both through very""".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 12

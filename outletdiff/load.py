@@ -205,9 +205,7 @@ def _parse_text(
                 line = text[start:end]
         start, end = _strip_span(text, start, end)
         block = _classify_line(text, start, end, headline_seen)
-        if block.kind == "headline":
-            headline_seen = True
-        elif block.kind in ("paragraph", "bullet"):
+        if block.kind == "headline" or block.kind in ("paragraph", "bullet"):
             headline_seen = True
         blocks.append(block)
     blocks = _merge_wrapped_lines(text, blocks)

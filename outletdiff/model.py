@@ -121,9 +121,13 @@ class Alignment:
         for link in self.links:
             if link.relation != "overlap":
                 continue
-            if link.a not in with_counterpart_a and (link.a not in best_a or link.score > best_a[link.a].score):
+            if link.a not in with_counterpart_a and (
+                link.a not in best_a or link.score > best_a[link.a].score
+            ):
                 best_a[link.a] = link
-            if link.b not in with_counterpart_b and (link.b not in best_b or link.score > best_b[link.b].score):
+            if link.b not in with_counterpart_b and (
+                link.b not in best_b or link.score > best_b[link.b].score
+            ):
                 best_b[link.b] = link
         chosen |= {(link.a, link.b) for link in (*best_a.values(), *best_b.values())}
         return tuple(sorted(chosen))

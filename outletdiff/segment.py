@@ -14,15 +14,15 @@ from .model import Block, Document, Sentence
 
 # Words that end with a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr inc corp co ltd vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos fig approx dept est mt ft rev hon pres atty
-    supt det insp univ assn bros gop u.s u.k u.n e.u a.m p.m ph.d i.e e.g d.c n.y l.a u.s.a
-    r-calif d-calif""".split()
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr inc corp co ltd vs
+etc jan feb mar apr jun jul aug sep sept oct nov dec no nos fig approx dept est mt ft rev
+hon pres atty supt det insp univ assn bros gop u.s u.k u.n e.u a.m p.m ph.d i.e e.g d.c n.y
+l.a u.s.a r-calif d-calif""".split()
 )
 # After a dotted abbreviation such as "U.S." a new sentence starts only with words like these.
 _SENTENCE_STARTERS = frozenset(
     """the a an it he she they we i this that these those but and so yet in on at after before when
-    while if as there his her their its our my officials meanwhile however still""".split()
+while if as there his her their its our my officials meanwhile however still""".split()
 )
 _OPENERS = "\"'\u201c\u2018\u00ab([{"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]}"

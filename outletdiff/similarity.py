@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -23,7 +23,8 @@ from .model import Sentence
 from .normalize import concept, fold, tokens
 
 _NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion".split()
+    """two three four five six seven eight nine ten eleven twelve dozen hundred thousand million
+billion""".split()
 )
 
 
@@ -145,9 +146,7 @@ def _tfidf(bags: list[list[str]], weight: Callable[[str], float] | None = None) 
     rows = [row for row, bag in enumerate(bags) for _ in bag]
     cols = [vocabulary.setdefault(term, len(vocabulary)) for bag in bags for term in bag]
     # Repeated (row, column) entries are summed into term counts.
-    matrix = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(bags), max(len(vocabulary), 1))
-    )
+    matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(bags), max(len(vocabulary), 1)))
     matrix.sum_duplicates()
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((1 + len(bags)) / (1 + document_frequency)) + 1.0
@@ -192,12 +191,15 @@ def pair_features(
         chars[ia, ib] = np.asarray(
             features.chars[rows_a[ia]].multiply(features.chars[rows_b[ib]]).sum(axis=1)
         ).ravel()
-        fuzzy[ia, ib] = process.cpdist(
-            [features.content[r] for r in rows_a[ia]],
-            [features.content[r] for r in rows_b[ib]],
-            scorer=fuzz.token_set_ratio,
-            workers=-1,
-        ) / 100.0
+        fuzzy[ia, ib] = (
+            process.cpdist(
+                [features.content[r] for r in rows_a[ia]],
+                [features.content[r] for r in rows_b[ib]],
+                scorer=fuzz.token_set_ratio,
+                workers=-1,
+            )
+            / 100.0
+        )
     return {"words": words, "chars": chars, "anchors": anchors, "bigrams": bigrams, "fuzzy": fuzzy}
 
 
@@ -235,5 +237,5 @@ def _shortlist(cheap: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     else:
         keep[:] = True
     keep &= cheap > 0
-    return np.nonzero(keep)
-
+    rows, columns = np.nonzero(keep)
+    return rows, columns

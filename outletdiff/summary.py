@@ -54,7 +54,9 @@ def best_statuses(doc: int, count: int, alignments: Sequence[Alignment]) -> list
         for index, status in enumerate(mine.status_a):
             if status == "boilerplate":
                 best[index] = "boilerplate"
-            elif best[index] != "boilerplate" and _STATUS_RANK.index(status) < _STATUS_RANK.index(best[index]):
+            elif best[index] != "boilerplate" and _STATUS_RANK.index(status) < _STATUS_RANK.index(
+                best[index]
+            ):
                 best[index] = status
     return best
 
@@ -77,7 +79,9 @@ def _summarise_one(
     voice_words = max(words - quoted_words, 0)
     own_framing = [hit for hit in framing if hit.doc == doc and hit.from_lexicon]
     outlet_voice = sum(hit.voice == "outlet" for hit in own_framing)
-    sources = [s for a in attributions if a.doc == doc and not a.inherited for s in a.chain if s.kind != "self"]
+    sources = [
+        s for a in attributions if a.doc == doc and not a.inherited for s in a.chain if s.kind != "self"
+    ]
     return OutletSummary(
         doc=doc,
         outlet=document.outlet,
@@ -103,4 +107,10 @@ def _summarise_one(
 
 def _distinct(findings: Sequence[Finding], doc: int, kind: str, change: str) -> int:
     """Items, not findings: a quote added relative to two outlets counts once."""
-    return len({(f.doc, f.start, f.end) for f in findings if f.outlet == doc and f.kind == kind and f.change == change})
+    return len(
+        {
+            (f.doc, f.start, f.end)
+            for f in findings
+            if f.outlet == doc and f.kind == kind and f.change == change
+        }
+    )

@@ -38,7 +38,9 @@ def aligned(text_a: str, text_b: str):
 
 def test_small_pair_exact_statuses_and_links() -> None:
     sentences, alignment = aligned(A, B)
-    counterparts = {(link.a, link.b): link.label for link in alignment.links if link.relation == "counterpart"}
+    counterparts = {
+        (link.a, link.b): link.label for link in alignment.links if link.relation == "counterpart"
+    }
     assert counterparts[(1, 2)] == "edited"  # "violent" inserted
     assert counterparts[(4, 1)] == "moved"  # the ferry sentence comes first in B
     assert alignment.status_a[3] == "added"  # the mayor's quote is only in A
@@ -62,8 +64,8 @@ def test_identical_text_aligns_identically() -> None:
 
 
 _WORDS = st.sampled_from(
-    "storm bridge harbor mayor ferry engineers cables repairs weeks council budget vote river police "
-    "minister talks union strike workers wages court ruling appeal judge election ballots".split()
+    """storm bridge harbor mayor ferry engineers cables repairs weeks council budget vote river
+police minister talks union strike workers wages court ruling appeal judge election ballots""".split()
 )
 _SENTENCE = st.lists(_WORDS, min_size=3, max_size=12).map(lambda words: " ".join(words).capitalize() + ".")
 _DOCUMENT = st.lists(_SENTENCE, min_size=1, max_size=8)
@@ -92,8 +94,8 @@ def test_alignment_is_symmetric_up_to_swapping_sides(pair: tuple[str, str]) -> N
     swapped = swap_alignment(forward)
     assert swapped.status_a == backward.status_a
     assert swapped.status_b == backward.status_b
-    assert [(l.a, l.b, l.relation, l.label) for l in swapped.links] == [
-        (l.a, l.b, l.relation, l.label) for l in backward.links
+    assert [(k.a, k.b, k.relation, k.label) for k in swapped.links] == [
+        (k.a, k.b, k.relation, k.label) for k in backward.links
     ]
 
 
@@ -101,7 +103,11 @@ def test_alignment_is_symmetric_up_to_swapping_sides(pair: tuple[str, str]) -> N
 @given(document_pairs())
 def test_counterparts_are_one_to_one_apart_from_splits(pair: tuple[str, str]) -> None:
     _, alignment = aligned(*pair)
-    plain = [link for link in alignment.links if link.relation == "counterpart" and link.label not in ("split", "merged")]
+    plain = [
+        link
+        for link in alignment.links
+        if link.relation == "counterpart" and link.label not in ("split", "merged")
+    ]
     assert max(Counter(link.a for link in plain).values(), default=1) == 1
     assert max(Counter(link.b for link in plain).values(), default=1) == 1
 
@@ -145,6 +151,8 @@ def test_alignment_direct_call_matches_score_matrix_shape() -> None:
     sentences, _ = aligned(A, B)
     import numpy as np
 
-    empty = align(sentences[0], sentences[1], np.zeros((len(sentences[0]), len(sentences[1]))), options=OPTIONS)
+    empty = align(
+        sentences[0], sentences[1], np.zeros((len(sentences[0]), len(sentences[1]))), options=OPTIONS
+    )
     assert set(empty.status_a) == {"added"} and set(empty.status_b) == {"added"}
     assert empty.links == ()

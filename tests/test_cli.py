@@ -11,7 +11,10 @@ from typer.testing import CliRunner
 from outletdiff.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
-PAIR = [str(REPO / "corpus" / "putin-talks" / "outlet-a.txt"), str(REPO / "corpus" / "putin-talks" / "radaronline.txt")]
+PAIR = [
+    str(REPO / "corpus" / "putin-talks" / "outlet-a.txt"),
+    str(REPO / "corpus" / "putin-talks" / "radaronline.txt"),
+]
 runner = CliRunner()
 
 
@@ -45,7 +48,9 @@ def test_json_and_html_files_are_written(tmp_path: Path) -> None:
 
 
 def test_labels_and_reference() -> None:
-    result = runner.invoke(app, ["compare", *PAIR, "-l", "Insider", "-l", "Radar", "--reference", "Radar", "--json", "-"])
+    result = runner.invoke(
+        app, ["compare", *PAIR, "-l", "Insider", "-l", "Radar", "--reference", "Radar", "--json", "-"]
+    )
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert [d["outlet"] for d in data["documents"]] == ["Insider", "Radar"]
@@ -54,10 +59,19 @@ def test_labels_and_reference() -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["compare", "missing-a.txt", "missing-b.txt"], "Error: missing-a.txt: no such file (check the path)\n"),
+        (
+            ["compare", "missing-a.txt", "missing-b.txt"],
+            "Error: missing-a.txt: no such file (check the path)\n",
+        ),
         (["compare", PAIR[0]], "Error: need at least two articles to compare (pass two or more files)\n"),
-        (["compare", PAIR[0], PAIR[0]], f"Error: {PAIR[0]}: the same file is given twice (compare different articles)\n"),
-        (["compare", *PAIR, "--reference", "nobody"], "Error: --reference 'nobody' is not one of the outlets"),
+        (
+            ["compare", PAIR[0], PAIR[0]],
+            f"Error: {PAIR[0]}: the same file is given twice (compare different articles)\n",
+        ),
+        (
+            ["compare", *PAIR, "--reference", "nobody"],
+            "Error: --reference 'nobody' is not one of the outlets",
+        ),
         (["compare", *PAIR, "--lexicon", "nope.csv"], "Error:"),
     ],
 )

@@ -96,7 +96,9 @@ def test_attributed_versus_stated_as_fact() -> None:
     ]
     alignment = Alignment(0, 1, (Link(0, 0, "counterpart", "edited", 0.9),), ("edited",), ("edited",))
     sentences = [segment(d, i) for i, d in enumerate(documents)]
-    findings = [f for f in source_verdicts(alignment, documents, sentences, attributions) if f.change == "altered"]
+    findings = [
+        f for f in source_verdicts(alignment, documents, sentences, attributions) if f.change == "altered"
+    ]
     assert {(f.outlet, f.category, f.chain, f.other_text) for f in findings} == {
         (0, "unattributed", "Reuters", None),
         (1, "unattributed", None, "Reuters"),

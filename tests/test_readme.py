@@ -16,7 +16,9 @@ from outletdiff.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
-EXCERPT = re.compile(r"(<!-- report-excerpt:start -->\n```text\n)(.*?)(```\n<!-- report-excerpt:end -->)", re.S)
+EXCERPT = re.compile(
+    r"(<!-- report-excerpt:start -->\n```text\n)(.*?)(```\n<!-- report-excerpt:end -->)", re.S
+)
 EXCERPT_LINES = 16
 
 

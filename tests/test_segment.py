@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from datasets import BASIL, missing
 from eval_segmentation import basil_cases, ours, score, tricky_cases
 
 from outletdiff.load import document_from_text
 from outletdiff.segment import segment, split_sentences
-from datasets import BASIL, missing
 
 
 def split(text: str) -> list[str]:
@@ -15,7 +15,9 @@ def split(text: str) -> list[str]:
 
 
 def test_abbreviations_domains_decimals_and_closing_quotes() -> None:
-    assert split('Mr. Smith met Dr. Jones at RadarOnline.com on Jan. 5. He paid $2.50 for "a coffee." Then he left.') == [
+    assert split(
+        'Mr. Smith met Dr. Jones at RadarOnline.com on Jan. 5. He paid $2.50 for "a coffee." Then he left.'
+    ) == [
         "Mr. Smith met Dr. Jones at RadarOnline.com on Jan. 5.",
         'He paid $2.50 for "a coffee."',
         "Then he left.",
@@ -23,7 +25,10 @@ def test_abbreviations_domains_decimals_and_closing_quotes() -> None:
 
 
 def test_us_abbreviation_ends_a_sentence_only_before_a_sentence_starter() -> None:
-    assert split("U.S. officials met in the U.S. It was cold.") == ["U.S. officials met in the U.S.", "It was cold."]
+    assert split("U.S. officials met in the U.S. It was cold.") == [
+        "U.S. officials met in the U.S.",
+        "It was cold.",
+    ]
     assert split("The U.S. Secretary of State spoke.") == ["The U.S. Secretary of State spoke."]
 
 

@@ -50,6 +50,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Entries of this category claim neutral phrases so the loaded word inside is not reported.
 NOT_FRAMING = "not_framing"
 
+
 @dataclass(frozen=True)
 class Term:
     """One lexicon entry; ``text`` is lower-cased, may hold spaces, and ends in ``*`` for a prefix."""

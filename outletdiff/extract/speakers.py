@@ -446,7 +446,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return list(_tokenize(text, start, end))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _tokenize(text: str, start: int, end: int) -> tuple[Token, ...]:
     """Cached: quotes and sources read the same sentences of the same text."""
     tokens = []
@@ -464,7 +464,7 @@ def find_frames(text: str, start: int, end: int) -> list[Frame]:
     return list(_find_frames(text, start, end))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _find_frames(text: str, start: int, end: int) -> tuple[Frame, ...]:
     """Attribution frames inside ``text[start:end]`` in reading order.
 

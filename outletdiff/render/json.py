@@ -33,12 +33,15 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             for doc, document in enumerate(comparison.documents)
         ],
         "sentences": [
-            {"id": s.id, **dataclasses.asdict(s)} for doc_sentences in comparison.sentences for s in doc_sentences
+            {"id": s.id, **dataclasses.asdict(s)}
+            for doc_sentences in comparison.sentences
+            for s in doc_sentences
         ],
         "alignments": [_alignment(alignment) for alignment in comparison.alignments],
         "quotes": [dataclasses.asdict(quote) for quote in comparison.quotes],
         "attributions": [
-            {**dataclasses.asdict(attribution), "label": attribution.label} for attribution in comparison.attributions
+            {**dataclasses.asdict(attribution), "label": attribution.label}
+            for attribution in comparison.attributions
         ],
         "framing": [dataclasses.asdict(hit) for hit in comparison.framing],
         "facts": [dataclasses.asdict(fact) for fact in comparison.facts],

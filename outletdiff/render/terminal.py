@@ -38,7 +38,11 @@ def to_text(comparison: Comparison, *, width: int = 100, color: bool = False) ->
     """The report as a string (plain unless ``color``): used for golden files and ``--output``."""
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width, force_terminal=color, no_color=not color, color_system="standard" if color else None
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
     )
     render(comparison, console)
     return buffer.getvalue()
@@ -52,7 +56,9 @@ def _reported_pairs(comparison: Comparison) -> list[Alignment]:
 
 def _header(comparison: Comparison, console: Console) -> None:
     titles = {d.title for d in comparison.documents if d.title}
-    console.print(Text("outletdiff: " + (" / ".join(sorted(titles)) if titles else "comparison"), style="bold"))
+    console.print(
+        Text("outletdiff: " + (" / ".join(sorted(titles)) if titles else "comparison"), style="bold")
+    )
     table = Table(title="Per outlet", title_justify="left")
     table.add_column("")
     for document in comparison.documents:
@@ -61,14 +67,19 @@ def _header(comparison: Comparison, console: Console) -> None:
         "date": [d.date or "-" for d in comparison.documents],
         "words": [str(s.words) for s in comparison.summaries],
         "sentences": [str(s.sentences) for s in comparison.summaries],
-        "shared / altered / only here": [f"{s.shared} / {s.altered} / {s.only_here}" for s in comparison.summaries],
+        "shared / altered / only here": [
+            f"{s.shared} / {s.altered} / {s.only_here}" for s in comparison.summaries
+        ],
         "quotes (added / dropped / altered)": [
-            f"{s.quotes} ({s.quotes_added} / {s.quotes_dropped} / {s.quotes_altered})" for s in comparison.summaries
+            f"{s.quotes} ({s.quotes_added} / {s.quotes_dropped} / {s.quotes_altered})"
+            for s in comparison.summaries
         ],
         "framing words, own voice (per 1,000)": [
             f"{s.framing_outlet_voice} ({s.framing_per_1000:.1f})" for s in comparison.summaries
         ],
-        "sources named / anonymous": [f"{s.sources_named} / {s.sources_anonymous}" for s in comparison.summaries],
+        "sources named / anonymous": [
+            f"{s.sources_named} / {s.sources_anonymous}" for s in comparison.summaries
+        ],
     }
     for label, values in rows.items():
         table.add_row(label, *values)
@@ -79,9 +90,14 @@ def _pair_section(comparison: Comparison, alignment: Alignment, console: Console
     name_a = comparison.documents[alignment.a].outlet
     name_b = comparison.documents[alignment.b].outlet
     console.rule(f"{name_a}  vs  {name_b}")
-    for doc, statuses, other in ((alignment.a, alignment.status_a, name_b), (alignment.b, alignment.status_b, name_a)):
+    for doc, statuses, other in (
+        (alignment.a, alignment.status_a, name_b),
+        (alignment.b, alignment.status_b, name_a),
+    ):
         only = [comparison.sentences[doc][i] for i, status in enumerate(statuses) if status == "added"]
-        console.print(Text(f"Only in {comparison.documents[doc].outlet} (not in {other}): {len(only)}", style="bold"))
+        console.print(
+            Text(f"Only in {comparison.documents[doc].outlet} (not in {other}): {len(only)}", style="bold")
+        )
         for sentence in only:
             console.print(Text(f"  + [{sentence.index}] {sentence.text}", style=_CHANGE_STYLE["added"]))
     changed = [link for link in alignment.links if link.diff and link.label != "identical"]
@@ -105,7 +121,9 @@ def _diff_line(link: Link) -> Text:
 
 
 def _findings_section(comparison: Comparison, doc: int, other: int, console: Console) -> None:
-    findings = [f for f in comparison.findings if f.outlet == doc and f.other == other and f.kind != "sentence"]
+    findings = [
+        f for f in comparison.findings if f.outlet == doc and f.other == other and f.kind != "sentence"
+    ]
     name = comparison.documents[doc].outlet
     other_name = comparison.documents[other].outlet
     for kind, title in _KIND_TITLES.items():
@@ -119,7 +137,9 @@ def _findings_section(comparison: Comparison, doc: int, other: int, console: Con
 
 def _finding_line(finding: Finding) -> Text:
     marker = {"added": "+", "dropped": "-", "altered": "~"}.get(finding.change, " ")
-    line = Text(f"  {marker} {finding.change} {finding.category}: ", style=_CHANGE_STYLE.get(finding.change))
+    line = Text(
+        f"  {marker} {finding.change} {finding.category}: ", style=_CHANGE_STYLE.get(finding.change, "")
+    )
     if finding.kind == "source" and finding.change == "altered":
         unattributed = "(stated as fact)"
         line.append(f"{finding.chain or unattributed}  vs  {finding.other_text or unattributed}")

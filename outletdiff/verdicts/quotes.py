@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 from rapidfuzz import fuzz, process
+from scipy import sparse
 
 from ..model import Alignment, Document, Finding, Quote
 
@@ -121,7 +121,8 @@ def _sharing_words(first: list[str], second: list[str]) -> tuple[np.ndarray, np.
     shared = (a @ b.T).toarray()
     sizes = np.array([len(words) for words in word_sets])
     smaller = np.minimum(sizes[: len(first), None], sizes[None, len(first) :])
-    return np.nonzero(shared >= np.maximum(0.5 * smaller, 1))
+    pair_rows, pair_columns = np.nonzero(shared >= np.maximum(0.5 * smaller, 1))
+    return pair_rows, pair_columns
 
 
 def _words_inside(first: str, second: str) -> float:

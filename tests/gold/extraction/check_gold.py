@@ -187,8 +187,7 @@ class Checker:
                 self.fail(f"{where}: context {context!r} found {len(places)} times")
                 continue
             start = places[0] + context.index(text)
-            inside = any(a <= start and start + len(text) <= b for a, b in
-                         quote_spans.get(hit["outlet"], []))
+            inside = any(a <= start and start + len(text) <= b for a, b in quote_spans.get(hit["outlet"], []))
             if inside != (hit.get("voice") == "quoted"):
                 self.fail(f"{where}: voice {hit.get('voice')!r} disagrees with quote labels")
 
