@@ -21,6 +21,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from datasets import BASIL, REPO, basil_article, missing  # noqa: E402
+from scoring import Score  # noqa: E402
 
 from outletdiff.align import align  # noqa: E402
 from outletdiff.load import load_path  # noqa: E402
@@ -40,37 +41,6 @@ class GoldPair:
     documents: tuple[Document, Document]
     units: tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
     links: frozenset[tuple[int, int]]
-
-
-@dataclass(frozen=True)
-class Score:
-    """Counts behind precision and recall."""
-
-    correct_predicted: int
-    predicted: int
-    found_gold: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.correct_predicted / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found_gold / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(
-            self.correct_predicted + other.correct_predicted,
-            self.predicted + other.predicted,
-            self.found_gold + other.found_gold,
-            self.gold + other.gold,
-        )
 
 
 def load_gold(paths: Sequence[Path] | None = None) -> list[GoldPair]:

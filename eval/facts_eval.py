@@ -124,7 +124,7 @@ def gold_report() -> None:
         if name.startswith("fact") or name.startswith("altered"):
             print(
                 f"{name:<16}{counts.precision:>7.2f}{counts.recall:>7.2f}{counts.f1:>7.2f}"
-                f"{counts.tp:>6}{counts.predicted:>6}{counts.gold:>6}"
+                f"{counts.correct_predicted:>6}{counts.predicted:>6}{counts.gold:>6}"
             )
 
 

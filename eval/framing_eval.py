@@ -31,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from scoring import Score as Counts  # noqa: E402
 
 from outletdiff.extract.framing import find_framing  # noqa: E402
 from outletdiff.extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexicon  # noqa: E402
@@ -220,31 +223,6 @@ def _target_report(results: dict[tuple[str, str], Score], split: str) -> None:
     )
 
 
-@dataclass(frozen=True)
-class Counts:
-    """True positives, predictions and gold items of one measure, summed over events."""
-
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.predicted + other.predicted, self.gold + other.gold)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _body_start(text: str) -> int:
     """Where the labelled body begins: after the ``---`` front matter, if any."""
     if text.startswith("---"):
@@ -297,17 +275,16 @@ def _event_scores(gold: dict, outlets: list[str], texts: list[str], comparison) 
     ]
     hits = [h for h in comparison.framing if h.start >= _body_start(texts[h.doc])]
     for name, with_voice in (("framing", False), ("framing+voice", True)):
-        tp = sum(
-            any(
-                doc == h.doc
-                and span
-                and _overlap(span, (h.start, h.end))
-                and (not with_voice or voice == h.voice)
-                for doc, span, voice in framing_gold
-            )
-            for h in hits
-        )
-        scores[name] = Counts(tp, len(hits), len(framing_gold))
+        matches = {
+            (k, g)
+            for k, h in enumerate(hits)
+            for g, (doc, span, voice) in enumerate(framing_gold)
+            if doc == h.doc
+            and span
+            and _overlap(span, (h.start, h.end))
+            and (not with_voice or voice == h.voice)
+        }
+        scores[name] = _counts(matches, len(hits), len(framing_gold))
     only_gold = [
         (outlets.index(item["outlet"]), _gold_span(texts[outlets.index(item["outlet"])], item["text"]))
         for item in gold.get("facts_only_in", [])
@@ -316,11 +293,13 @@ def _event_scores(gold: dict, outlets: list[str], texts: list[str], comparison) 
     added = [
         f for f in comparison.findings if f.kind == "fact" and f.change == "added" and f.category != "claim"
     ]
-    tp = sum(
-        any(doc == f.doc and span and _overlap(span, (f.start, f.end)) for doc, span in only_gold)
-        for f in added
-    )
-    scores["facts_only_in"] = Counts(tp, len(added), len(only_gold))
+    matches = {
+        (k, g)
+        for k, f in enumerate(added)
+        for g, (doc, span) in enumerate(only_gold)
+        if doc == f.doc and span and _overlap(span, (f.start, f.end))
+    }
+    scores["facts_only_in"] = _counts(matches, len(added), len(only_gold))
     altered_gold = []
     for item in gold.get("altered_facts", []):
         a, b = outlets.index(item["a"]["outlet"]), outlets.index(item["b"]["outlet"])
@@ -330,19 +309,23 @@ def _event_scores(gold: dict, outlets: list[str], texts: list[str], comparison) 
     altered = [
         f for f in comparison.findings if f.kind == "fact" and f.change == "altered" and f.outlet < f.other
     ]
-    tp = sum(
-        any(
-            {a, b} == {f.doc, f.other}
-            and all(span for span in (sa, sb))
-            and _overlap(sa if f.doc == a else sb, (f.start, f.end))  # type: ignore[arg-type]
-            and f.other_span is not None
-            and _overlap(sb if f.doc == a else sa, f.other_span)  # type: ignore[arg-type]
-            for a, sa, b, sb in altered_gold
-        )
-        for f in altered
-    )
-    scores["altered_facts"] = Counts(tp, len(altered), len(altered_gold))
+    matches = {
+        (k, g)
+        for k, f in enumerate(altered)
+        for g, (a, sa, b, sb) in enumerate(altered_gold)
+        if {a, b} == {f.doc, f.other}
+        and all(span for span in (sa, sb))
+        and _overlap(sa if f.doc == a else sb, (f.start, f.end))  # type: ignore[arg-type]
+        and f.other_span is not None
+        and _overlap(sb if f.doc == a else sa, f.other_span)  # type: ignore[arg-type]
+    }
+    scores["altered_facts"] = _counts(matches, len(altered), len(altered_gold))
     return scores
+
+
+def _counts(matches: set[tuple[int, int]], predicted: int, gold: int) -> Counts:
+    """Correct predictions and found gold items, counted separately from (prediction, gold) matches."""
+    return Counts(len({k for k, _ in matches}), predicted, len({g for _, g in matches}), gold)
 
 
 def gold_report() -> None:
@@ -354,7 +337,7 @@ def gold_report() -> None:
     print(f"{'measure':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
     for name, counts in gold_scores().items():
         print(
-            f"{name:<16}{counts.precision:>7.2f}{counts.recall:>7.2f}{counts.f1:>7.2f}{counts.tp:>6}{counts.predicted:>6}{counts.gold:>6}"
+            f"{name:<16}{counts.precision:>7.2f}{counts.recall:>7.2f}{counts.f1:>7.2f}{counts.correct_predicted:>6}{counts.predicted:>6}{counts.gold:>6}"
         )
 
 

@@ -27,6 +27,9 @@ from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from scoring import Score  # noqa: E402
 
 from outletdiff.extract.quotes import find_quotes  # noqa: E402
 from outletdiff.extract.sources import find_attributions  # noqa: E402
@@ -40,8 +43,8 @@ _MARKS = "\"'“”‘’«»„"
 
 
 @dataclass
-class Score:
-    """True positives against the sizes of the predicted and gold sets."""
+class Tally:
+    """Counts gathered while scoring, with the misses to show under ``-v``."""
 
     tp_pred: int = 0  # predicted items that match gold
     tp_gold: int = 0  # gold items that are found
@@ -50,21 +53,17 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
     @property
-    def precision(self) -> float:
-        return self.tp_pred / self.pred if self.pred else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp_gold / self.gold if self.gold else 1.0
+    def score(self) -> Score:
+        return Score(self.tp_pred, self.pred, self.tp_gold, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.score.f1
 
     def line(self, name: str) -> str:
+        score = self.score
         return (
-            f"  {name:<22} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+            f"  {name:<22} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}"
             f"  (pred {self.pred}, gold {self.gold})"
         )
 
@@ -118,7 +117,7 @@ def _sentence_of(sentences: tuple[Sentence, ...], text: str, snippet: str) -> in
     return None
 
 
-def eval_gold(quote_score: Score, speaker_score: Score, source_score: Score, chain_score: Score) -> int:
+def eval_gold(quote_score: Tally, speaker_score: Tally, source_score: Tally, chain_score: Tally) -> int:
     files = sorted(GOLD.glob("*.json"))
     for path in files:
         gold = json.loads(path.read_text("utf-8"))
@@ -139,8 +138,8 @@ def eval_gold(quote_score: Score, speaker_score: Score, source_score: Score, cha
 def _score_quotes(
     quotes: tuple[Quote, ...],
     gold: list[tuple[int, int, dict]],
-    quote_score: Score,
-    speaker_score: Score,
+    quote_score: Tally,
+    speaker_score: Tally,
     where: str,
 ) -> None:
     quote_score.pred += len(quotes)
@@ -173,8 +172,8 @@ def _score_sources(
     gold: list[dict],
     sentences: tuple[Sentence, ...],
     text: str,
-    source_score: Score,
-    chain_score: Score,
+    source_score: Tally,
+    chain_score: Tally,
 ) -> None:
     by_sentence: dict[int, list[dict]] = {}
     for item in gold:
@@ -220,7 +219,7 @@ def _brat(path: Path) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def eval_polnear(quote_score: Score, source_score: Score, legacy_score: Score | None = None) -> int:
+def eval_polnear(quote_score: Tally, source_score: Tally, legacy_score: Tally | None = None) -> int:
     """Score PolNeAR dev; ``legacy_score`` gets the older figure that skipped inherited chains."""
     root = DATA / "polnear" / "dev"
     files = sorted((root / "attributions").glob("*.ann"))
@@ -267,7 +266,7 @@ def _own_mentions(
     return sorted(set(spans))
 
 
-def _score_mentions(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], score: Score) -> None:
+def _score_mentions(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], score: Tally) -> None:
     score.pred += len(predicted)
     score.gold += len(gold)
     score.tp_pred += sum(any(_overlaps(s, g) for g in gold) for s in predicted)
@@ -304,7 +303,7 @@ def _person_label(speaker: str) -> bool:
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and not {p.lower() for p in parts} & groups
 
 
-def eval_basil(speaker_score: Score) -> int:
+def eval_basil(speaker_score: Tally) -> int:
     articles = DATA / "basil" / "articles"
     count = 0
     for ann_path in sorted((DATA / "basil" / "annotations").glob("*/*_ann.json")):
@@ -360,10 +359,10 @@ def eval_basil(speaker_score: Score) -> int:
     return count
 
 
-def main(verbose: bool = False) -> dict[str, Score]:
+def main(verbose: bool = False) -> dict[str, Tally]:
     """Print every figure; return the scores (used by the quality test)."""
-    scores: dict[str, Score] = {}
-    quote, speaker, source, chain = Score(), Score(), Score(), Score()
+    scores: dict[str, Tally] = {}
+    quote, speaker, source, chain = Tally(), Tally(), Tally(), Tally()
     files = eval_gold(quote, speaker, source, chain) if GOLD.exists() else 0
     print(f"Hand-made gold ({files} events, tests/gold/extraction):")
     for name, score in (
@@ -377,7 +376,7 @@ def main(verbose: bool = False) -> dict[str, Score]:
         if verbose:
             print("\n".join(f"      {miss}" for miss in score.misses))
     if (DATA / "polnear" / "dev").exists():
-        p_quote, p_source, p_legacy = Score(), Score(), Score()
+        p_quote, p_source, p_legacy = Tally(), Tally(), Tally()
         count = eval_polnear(p_quote, p_source, p_legacy)
         print(f"PolNeAR dev ({count} articles; Newell et al. 2018):")
         print(p_quote.line("quote spans (direct)"))
@@ -387,7 +386,7 @@ def main(verbose: bool = False) -> dict[str, Score]:
     else:
         print(f"PolNeAR skipped: {DATA / 'polnear' / 'dev'} is absent.")
     if (DATA / "basil").exists():
-        b_speaker = Score()
+        b_speaker = Tally()
         count = eval_basil(b_speaker)
         print(f"BASIL 2010-2016 ({count} articles with named quoted speakers; Fan et al. 2019):")
         print(b_speaker.line("speakers"))

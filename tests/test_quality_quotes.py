@@ -31,7 +31,7 @@ def _eval_module():  # type: ignore[no-untyped-def]
 @pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="hand-made extraction gold is absent")
 def test_gold_floors() -> None:
     module = _eval_module()
-    scores = [module.Score() for _ in range(4)]
+    scores = [module.Tally() for _ in range(4)]
     module.eval_gold(*scores)
     measured = dict(zip(FLOORS, (score.f1 for score in scores), strict=True))
     for name, floor in FLOORS.items():
