@@ -446,9 +446,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return list(_tokenize(text, start, end))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _tokenize(text: str, start: int, end: int) -> tuple[Token, ...]:
-    """Cached: quotes and sources read the same sentences of the same text."""
+    """Cached: quotes and sources read the same sentences of the same text. The cache holds
+    about one event's sentences, so a corpus run's memory does not grow with it."""
     tokens = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group(0)
@@ -464,7 +465,7 @@ def find_frames(text: str, start: int, end: int) -> list[Frame]:
     return list(_find_frames(text, start, end))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _find_frames(text: str, start: int, end: int) -> tuple[Frame, ...]:
     """Attribution frames inside ``text[start:end]`` in reading order.
 
