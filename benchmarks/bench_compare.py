@@ -21,9 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "eval"))
 
-from outletdiff.compare import align_all, compare  # noqa: E402
 from outletdiff.load import document_from_text  # noqa: E402
 from outletdiff.options import CompareOptions  # noqa: E402
+from outletdiff.pipeline import align_all, compare  # noqa: E402
 from outletdiff.segment import segment  # noqa: E402
 
 BASELINE_SAMPLE = 20_000

@@ -35,8 +35,8 @@ from outletdiff.segment import segment  # noqa: E402
 
 def gold_errors() -> None:
     """Per event: added facts not in the gold, gold facts not found, and altered pairs both ways."""
-    from outletdiff.compare import compare
     from outletdiff.load import load_path
+    from outletdiff.pipeline import compare
 
     for path in sorted(framing_eval.GOLD.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))

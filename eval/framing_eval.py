@@ -248,8 +248,8 @@ def _gold_span(text: str, needle: str, context: str | None = None) -> tuple[int,
 
 def gold_scores() -> dict[str, Counts]:
     """Framing (with and without voice), facts only in one outlet, and altered facts on the gold."""
-    from outletdiff.compare import compare
     from outletdiff.load import load_path
+    from outletdiff.pipeline import compare
 
     totals = {name: Counts() for name in ("framing", "framing+voice", "facts_only_in", "altered_facts")}
     for path in sorted(GOLD.glob("*.json")):

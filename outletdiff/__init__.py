@@ -30,14 +30,14 @@ from .options import CompareOptions
 from .render.json import to_dict, to_json
 
 if TYPE_CHECKING:
-    from .compare import compare
+    from .pipeline import compare
     from .render.html import to_html
 
 
 def __getattr__(name: str) -> Any:
     """Import the pipeline (numpy, scipy, rapidfuzz) and jinja2 on first use, so the CLI starts quickly."""
     if name == "compare":
-        from .compare import compare
+        from .pipeline import compare
 
         return compare
     if name == "to_html":

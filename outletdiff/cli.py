@@ -65,8 +65,8 @@ def compare(
 ) -> None:
     """Compare two or more outlets' articles about the same event."""
     try:
-        from .compare import compare as run_compare
         from .load import load_paths
+        from .pipeline import compare as run_compare
 
         documents = load_paths(
             files, labels=label or (), max_bytes=int(max_mb * 1_048_576), any_language=any_language

@@ -368,7 +368,7 @@ def event_rows(
 
     Pure, so a distributed executor (Dask, Ray, Spark) can map it over events.
     """
-    from .compare import compare
+    from .pipeline import compare
 
     return rows_of(event.event_id, compare(event.documents, options=options), categories=categories)
 
@@ -403,7 +403,7 @@ class _Outcome:
 
 def _work(task: _Task) -> _Outcome:
     """Run one event in a worker; input problems come back as an error, not an exception."""
-    from .compare import compare
+    from .pipeline import compare
 
     try:
         event = load_event(task.spec, max_bytes=task.max_bytes, any_language=task.any_language)
@@ -519,7 +519,7 @@ def run_corpus(
 
 def _categories(options: CompareOptions) -> tuple[str, ...]:
     """Framing categories that can produce hits (``not_framing`` entries only mask phrases)."""
-    from .compare import build_lexicon
+    from .pipeline import build_lexicon
 
     return tuple(sorted(build_lexicon(options).reported_categories))
 

@@ -214,6 +214,12 @@ class Finding:
     The span (``doc``, ``sentence``, ``start``, ``end``) points where the item is written:
     in ``outlet`` for added/altered/shared, in ``other`` for dropped. For altered items the
     counterpart is ``other_span`` in ``other``'s sentence ``other_sentence``.
+
+    ``text`` names the item and is not always the span's characters: a source finding gives
+    the resolved name ("Vladimir Putin" for a mention reading "the despot"), and an altered
+    sourcing finding gives the sentence, with the two chains in ``chain`` and ``other_text``.
+    Framing findings of category "candidate" are words one outlet inserted into a shared
+    sentence: they exist only relative to the other outlet, so they are findings, not hits.
     """
 
     outlet: int
@@ -257,11 +263,23 @@ class OutletSummary:
     sources: int
     sources_named: int
     sources_anonymous: int
+    # Share of reported sentences no other outlet has (only_here / sentences).
+    share_only_here: float = 0.0
+    # Framing words in the outlet's own voice per lexicon category, sorted by category.
+    framing_by_category: tuple[tuple[str, int], ...] = ()
+    # Sources cited (first mentions, the outlet itself left out) per source kind, sorted by kind.
+    sources_by_kind: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """Everything ``compare`` found: the single input of every renderer and table."""
+    """Everything ``compare`` found: the single input of every renderer and table.
+
+    ``statuses[doc][i]`` is sentence i's strongest status against the outlets it is compared
+    with (all others, or only the reference): "identical" if any has it word for word, down to
+    "added" if none has it at all. ``reference`` is the outlet every other one was judged
+    against, or ``None`` when each was judged against all.
+    """
 
     documents: tuple[Document, ...]
     sentences: tuple[tuple[Sentence, ...], ...]
@@ -272,6 +290,8 @@ class Comparison:
     facts: tuple[Fact, ...]
     findings: tuple[Finding, ...]
     summaries: tuple[OutletSummary, ...]
+    statuses: tuple[tuple[Status, ...], ...] = ()
+    reference: int | None = None
 
     def alignment(self, a: int, b: int) -> Alignment:
         """The alignment of documents ``a`` and ``b`` (stored once per unordered pair)."""

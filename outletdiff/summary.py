@@ -8,6 +8,7 @@ when no other outlet has it at all.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .model import (
@@ -19,6 +20,7 @@ from .model import (
     OutletSummary,
     Quote,
     Sentence,
+    Status,
     swap_alignment,
 )
 
@@ -31,22 +33,26 @@ _SHARED = {"identical", "moved"}
 def summarise(
     documents: Sequence[Document],
     sentences: Sequence[Sequence[Sentence]],
-    alignments: Sequence[Alignment],
+    statuses: Sequence[Sequence[Status]],
     quotes: Sequence[Quote],
     attributions: Sequence[Attribution],
     framing: Sequence[FramingHit],
     findings: Sequence[Finding],
 ) -> tuple[OutletSummary, ...]:
-    """One ``OutletSummary`` per document, in input order."""
+    """One ``OutletSummary`` per document, in input order; ``statuses`` from ``best_statuses``."""
     return tuple(
-        _summarise_one(doc, document, sentences[doc], alignments, quotes, attributions, framing, findings)
+        _summarise_one(doc, document, sentences[doc], statuses[doc], quotes, attributions, framing, findings)
         for doc, document in enumerate(documents)
     )
 
 
-def best_statuses(doc: int, count: int, alignments: Sequence[Alignment]) -> list[str]:
-    """Each sentence's best status against all other outlets ("boilerplate" stays as is)."""
-    best = ["added"] * count
+def best_statuses(doc: int, count: int, alignments: Sequence[Alignment]) -> tuple[Status, ...]:
+    """Each sentence's best status against the other outlets of ``alignments``.
+
+    Pass only the alignments that are reported (those with the reference outlet, if any).
+    "boilerplate" stays as is.
+    """
+    best: list[Status] = ["added"] * count
     for alignment in alignments:
         if doc not in (alignment.a, alignment.b):
             continue
@@ -54,24 +60,25 @@ def best_statuses(doc: int, count: int, alignments: Sequence[Alignment]) -> list
         for index, status in enumerate(mine.status_a):
             if status == "boilerplate":
                 best[index] = "boilerplate"
-            elif best[index] != "boilerplate" and _STATUS_RANK.index(status) < _STATUS_RANK.index(
-                best[index]
-            ):
+            elif best[index] != "boilerplate" and _rank(status) < _rank(best[index]):
                 best[index] = status
-    return best
+    return tuple(best)
+
+
+def _rank(status: str) -> int:
+    return _STATUS_RANK.index(status)
 
 
 def _summarise_one(
     doc: int,
     document: Document,
     sentences: Sequence[Sentence],
-    alignments: Sequence[Alignment],
+    statuses: Sequence[Status],
     quotes: Sequence[Quote],
     attributions: Sequence[Attribution],
     framing: Sequence[FramingHit],
     findings: Sequence[Finding],
 ) -> OutletSummary:
-    statuses = best_statuses(doc, len(sentences), alignments)
     own_quotes = [q for q in quotes if q.doc == doc]
     reported = [s for s, status in zip(sentences, statuses, strict=True) if status != "boilerplate"]
     words = sum(len(_WORD.findall(s.text)) for s in reported)
@@ -82,6 +89,7 @@ def _summarise_one(
     sources = [
         s for a in attributions if a.doc == doc and not a.inherited for s in a.chain if s.kind != "self"
     ]
+    only_here = sum(status == "added" for status in statuses)
     return OutletSummary(
         doc=doc,
         outlet=document.outlet,
@@ -90,8 +98,8 @@ def _summarise_one(
         sentences=len(reported),
         shared=sum(s in _SHARED for s in statuses),
         altered=sum(s not in _SHARED and s not in ("added", "boilerplate") for s in statuses),
-        only_here=statuses.count("added"),
-        boilerplate=statuses.count("boilerplate"),
+        only_here=only_here,
+        boilerplate=sum(status == "boilerplate" for status in statuses),
         quotes=len(own_quotes),
         quotes_added=_distinct(findings, doc, "quote", "added"),
         quotes_dropped=_distinct(findings, doc, "quote", "dropped"),
@@ -102,6 +110,11 @@ def _summarise_one(
         sources=len(sources),
         sources_named=sum(s.kind != "anonymous" for s in sources),
         sources_anonymous=sum(s.kind == "anonymous" for s in sources),
+        share_only_here=round(only_here / len(reported), 4) if reported else 0.0,
+        framing_by_category=tuple(
+            sorted(Counter(hit.category for hit in own_framing if hit.voice == "outlet").items())
+        ),
+        sources_by_kind=tuple(sorted(Counter(source.kind for source in sources).items())),
     )
 
 

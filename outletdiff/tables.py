@@ -162,27 +162,16 @@ def outlets_frame(comparison: Comparison, *, event_id: str, categories: Sequence
             "date": document.date,
         }
         row.update({name: getattr(summary, name) for name in _OUTLET_COUNTS})
-        row["share_exclusive"] = round(summary.only_here / summary.sentences, 4) if summary.sentences else 0.0
+        row["share_exclusive"] = summary.share_only_here
         row["framing_per_1000"] = summary.framing_per_1000
+        by_category = dict(summary.framing_by_category)
+        words = summary.outlet_voice_words
         for category in categories:
-            hits = sum(
-                1
-                for hit in comparison.framing
-                if hit.doc == summary.doc
-                and hit.from_lexicon
-                and hit.voice == "outlet"
-                and hit.category == category
-            )
-            words = summary.outlet_voice_words
+            hits = by_category.get(category, 0)
             row[rate_column(category)] = round(1000 * hits / words, 2) if words else 0.0
-        kinds = [
-            source.kind
-            for attribution in comparison.attributions
-            if attribution.doc == summary.doc and not attribution.inherited
-            for source in attribution.chain
-        ]
+        by_kind = dict(summary.sources_by_kind)
         for kind in SOURCE_KINDS:
             if kind != "anonymous":
-                row[f"sources_{kind}"] = kinds.count(kind)  # type: ignore[arg-type]
+                row[f"sources_{kind}"] = by_kind.get(kind, 0)
         rows.append(row)
     return pl.DataFrame(rows, schema=outlets_schema(categories))

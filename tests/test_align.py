@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from outletdiff.align import align
-from outletdiff.compare import align_all, compare
 from outletdiff.inline import word_diff
 from outletdiff.load import document_from_text
 from outletdiff.model import swap_alignment
 from outletdiff.options import CompareOptions
+from outletdiff.pipeline import align_all, compare
 from outletdiff.segment import segment
 
 OPTIONS = CompareOptions()

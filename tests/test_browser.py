@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from outletdiff.compare import compare
 from outletdiff.load import document_from_text, load_paths
+from outletdiff.pipeline import compare
 from outletdiff.render.html import to_html
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,7 +12,6 @@ from polars.testing import assert_frame_equal
 from typer.testing import CliRunner
 
 from outletdiff.cli import app
-from outletdiff.compare import build_lexicon
 from outletdiff.corpus import (
     discover,
     event_rows,
@@ -23,6 +22,7 @@ from outletdiff.corpus import (
 )
 from outletdiff.errors import CorpusError
 from outletdiff.options import CompareOptions
+from outletdiff.pipeline import build_lexicon
 
 EVENTS = Path(__file__).parent / "data" / "events"
 CATEGORIES = tuple(sorted(build_lexicon(CompareOptions()).reported_categories))

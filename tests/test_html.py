@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outletdiff.compare import compare
 from outletdiff.load import document_from_text, load_paths
 from outletdiff.model import Comparison
+from outletdiff.pipeline import compare
 from outletdiff.render.html import Mark, anchor, build_view, segments, to_html
 
 REPO = Path(__file__).resolve().parent.parent

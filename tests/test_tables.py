@@ -7,10 +7,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from outletdiff.compare import build_lexicon, compare
 from outletdiff.load import load_paths
 from outletdiff.model import Comparison
 from outletdiff.options import CompareOptions
+from outletdiff.pipeline import build_lexicon, compare
 from outletdiff.tables import (
     FINDINGS_SCHEMA,
     FRAMING_SCHEMA,

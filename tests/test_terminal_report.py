@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from outletdiff.compare import compare
 from outletdiff.load import load_paths
+from outletdiff.pipeline import compare
 from outletdiff.render.terminal import to_text
 
 REPO = Path(__file__).resolve().parents[1]

@@ -22,7 +22,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model import Alignment, Comparison, Finding, Link, Sentence, Span
-from ..summary import best_statuses
 
 Node = tuple[int, int]  # (document, sentence index)
 
@@ -188,7 +187,6 @@ class _Layout:
     row_links: dict[int, tuple[Link, ...]] = field(default_factory=dict)  # per other outlet
     rows: list[list[list[int]]] = field(default_factory=list)
     row_of: dict[Node, int] = field(default_factory=dict)
-    best: list[list[str]] = field(default_factory=list)  # each sentence's best status anywhere
 
 
 def to_html(comparison: Comparison) -> str:
@@ -246,9 +244,6 @@ def _layout(comparison: Comparison) -> _Layout:
     count = len(comparison.documents)
     layout = _Layout(
         row_links={other: _row_links(_spine_alignment(comparison, other)) for other in range(1, count)},
-        best=[
-            best_statuses(doc, len(comparison.sentences[doc]), comparison.alignments) for doc in range(count)
-        ],
     )
     groups = _counterpart_groups(layout.row_links)
     group_of = {node: key for key, members in groups.items() for node in members}
@@ -354,7 +349,7 @@ def _row_view(comparison: Comparison, layout: _Layout, cells: list[list[int]]) -
 def _sentence_view(comparison: Comparison, layout: _Layout, doc: int, index: int) -> SentenceView:
     sentence = comparison.sentences[doc][index]
     status = _status(comparison, layout, doc, index)
-    only_here = layout.best[doc][index] == "added"
+    only_here = comparison.statuses[doc][index] == "added"
     label = _status_label(comparison, doc, status, only_here)
     classes = [f"st-{status}", f"k-{sentence.kind}"] + (["only"] if only_here else [])
     marks = [*_diff_marks(comparison, doc, index), *_framing_marks(comparison, sentence)]
@@ -384,7 +379,7 @@ def _status(comparison: Comparison, layout: _Layout, doc: int, index: int) -> st
     if doc == 0:
         if len(comparison.documents) == 2:
             return comparison.alignment(0, 1).status_a[index]
-        return layout.best[0][index]
+        return comparison.statuses[0][index]
     return _spine_alignment(comparison, doc).status_b[index]
 
 

@@ -24,7 +24,7 @@ from .model import Alignment, Comparison, Document, Finding, Sentence
 from .options import CompareOptions
 from .segment import segment
 from .similarity import build_features, pair_scores
-from .summary import summarise
+from .summary import best_statuses, summarise
 from .verdicts.facts import fact_verdicts
 from .verdicts.framing import framing_verdicts
 from .verdicts.quotes import quote_verdicts
@@ -65,10 +65,10 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
         for doc, document in enumerate(documents)
         for fact in find_facts(doc, document.text, sentences[doc])
     )
+    reported = [a for a in alignments if options.reference is None or options.reference in (a.a, a.b)]
+    statuses = tuple(best_statuses(doc, len(sentences[doc]), reported) for doc in range(len(documents)))
     findings: list[Finding] = []
-    for alignment in alignments:
-        if options.reference is not None and options.reference not in (alignment.a, alignment.b):
-            continue
+    for alignment in reported:
         findings.extend(sentence_verdicts(alignment, sentences))
         findings.extend(fact_verdicts(alignment, documents, sentences, facts))
         findings.extend(quote_verdicts(alignment, documents, quotes))
@@ -84,7 +84,9 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
         framing=framing,
         facts=facts,
         findings=ordered,
-        summaries=summarise(documents, sentences, alignments, quotes, attributions, framing, ordered),
+        summaries=summarise(documents, sentences, statuses, quotes, attributions, framing, ordered),
+        statuses=statuses,
+        reference=options.reference,
     )
 
 
