@@ -35,7 +35,10 @@ def sentence_pool() -> list[str]:
 
     if missing(BASIL) is None:
         pool = [
-            s.text for article in basil_articles() for s in segment(article.document) if s.kind == "paragraph"
+            s.text
+            for article in basil_articles()
+            for s in segment(article.document, doc=0)
+            if s.kind == "paragraph"
         ]
         if pool:
             return pool
@@ -109,7 +112,7 @@ def main() -> None:
     for size in args.sizes:
         text_a, text_b = document_pair(size, pool, rng)
         documents = [document_from_text(text_a, outlet="A"), document_from_text(text_b, outlet="B")]
-        sentences = [segment(d, i) for i, d in enumerate(documents)]
+        sentences = [segment(d, doc=i) for i, d in enumerate(documents)]
         align_time = best_of(args.repeat, partial(align_all, sentences, options=options))
         compare_time = best_of(
             args.repeat if size <= 300 else 1, partial(compare, documents, options=options)

@@ -90,7 +90,7 @@ class PreparedPair:
 
 def prepare(pair: GoldPair, options: CompareOptions) -> PreparedPair:
     """Segment both documents and compute every similarity signal between them."""
-    sentences = (segment(pair.documents[0], 0), segment(pair.documents[1], 1))
+    sentences = (segment(pair.documents[0], doc=0), segment(pair.documents[1], doc=1))
     features = build_features(sentences)
     signals = pair_features(
         features,
@@ -104,7 +104,9 @@ def prepare(pair: GoldPair, options: CompareOptions) -> PreparedPair:
 def score_pair(prepared: PreparedPair, options: CompareOptions, weights: Weights | None = None) -> Score:
     """Link precision and recall of our alignment for one gold pair."""
     ours_a, ours_b = prepared.sentences
-    alignment = align(ours_a, ours_b, combine(prepared.signals, weights or Weights()), options=options)
+    alignment = align(
+        ours_a, ours_b, combine(prepared.signals, weights or Weights()), docs=(0, 1), options=options
+    )
     links = {(link.a, link.b) for link in alignment.links}
     gold = prepared.gold
     inside_a = [_units_inside(s, gold.units[0]) for s in ours_a]

@@ -87,7 +87,7 @@ def basil_entities() -> None:
     for article in datasets.basil_articles(datasets.DEVELOPMENT_YEARS):
         record = json.loads(Path(article.document.source).read_text(encoding="utf-8"))
         text = article.document.text
-        facts = [f for f in find_facts(0, text, segment(article.document)) if f.kind == "entity"]
+        facts = [f for f in find_facts(0, text, segment(article.document, doc=0)) if f.kind == "entity"]
         index = FactIndex(facts)
         words += len(text.split())
         entities += len(facts)

@@ -123,7 +123,7 @@ def eval_gold(quote_score: Tally, speaker_score: Tally, source_score: Tally, cha
         gold = json.loads(path.read_text("utf-8"))
         for index, (outlet, rel) in enumerate(gold["documents"].items()):
             document = load_path(ROOT / rel, label=outlet)
-            sentences = segment(document, index)
+            sentences = segment(document, doc=index)
             quotes = find_quotes(index, document.text, sentences)
             attributions = find_attributions(index, document.text, sentences, quotes, outlet=outlet)
             gold_quotes = _gold_quote_spans(
@@ -228,7 +228,7 @@ def eval_polnear(quote_score: Tally, source_score: Tally, legacy_score: Tally | 
         document = document_from_text(text, outlet=ann.stem.split("_")[0])
         if document.text != text:
             continue
-        sentences = segment(document, 0)
+        sentences = segment(document, doc=0)
         quotes = find_quotes(0, text, sentences)
         attributions = find_attributions(0, text, sentences, quotes, outlet=document.outlet)
         spans = _brat(ann)
@@ -337,7 +337,7 @@ def eval_basil(speaker_score: Tally) -> int:
         document = document_from_text(text)
         if document.text != text:
             continue
-        quotes = find_quotes(0, text, segment(document, 0))
+        quotes = find_quotes(0, text, segment(document, doc=0))
         for annotation in annotations:
             index = int(annotation["id"][1:])
             if index >= len(offsets):

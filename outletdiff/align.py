@@ -31,9 +31,10 @@ def align(
     sentences_b: Sequence[Sentence],
     scores: np.ndarray,
     *,
+    docs: tuple[int, int],
     options: CompareOptions,
 ) -> Alignment:
-    """Link the sentences of two documents given their pairwise ``scores`` matrix."""
+    """Link the sentences of documents ``docs`` given their pairwise ``scores`` matrix."""
     scores = _mask_uncompared(scores, sentences_a, sentences_b)
     pairs = _assign(scores, options.counterpart_threshold)
     extra = _splits_and_merges(scores, pairs, options.counterpart_threshold)
@@ -54,8 +55,8 @@ def align(
     links.sort(key=lambda link: (link.a, link.b))
     status_a, status_b = _statuses(sentences_a, sentences_b, links)
     return Alignment(
-        a=sentences_a[0].doc if sentences_a else 0,
-        b=sentences_b[0].doc if sentences_b else 1,
+        a=docs[0],
+        b=docs[1],
         links=tuple(links),
         status_a=status_a,
         status_b=status_b,

@@ -60,12 +60,22 @@ def compare(
     any_language: Annotated[
         bool, typer.Option("--any-language", help="Compare texts that do not look English (fewer findings).")
     ] = False,
-    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse input files larger than this.")] = 10.0,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", min=0.001, help="Refuse input files larger than this.")
+    ] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the terminal report.")] = False,
 ) -> None:
     """Compare two or more outlets' articles about the same event."""
     try:
+        from .errors import InputError
         from .load import load_paths
+
+        if json_path == "-" and html_path == "-":
+            raise InputError(
+                "--json - and --html - cannot both write to stdout", "send one of them to a file"
+            )
+        if open_html and not html_path:
+            raise InputError("--open needs --html PATH", "add --html report.html")
         from .pipeline import compare as run_compare
 
         documents = load_paths(

@@ -17,6 +17,8 @@ from .normalize import fold
 _PIECE = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*|[^\w\s]", re.UNICODE)
 _PRIVATE_USE = 0xF0000  # supplementary private-use plane: never in real text
 _OPS = {0: "equal", 1: "insert", -1: "delete"}
+# Word pairs (len(a) x len(b)) above which the full diff is replaced by a linear coarse one.
+_MAX_DIFF_WORK = 250_000
 
 
 def word_diff(a: Sentence, b: Sentence) -> tuple[DiffOp, ...]:
@@ -26,10 +28,13 @@ def word_diff(a: Sentence, b: Sentence) -> tuple[DiffOp, ...]:
     codes: dict[str, str] = {}
     encoded_a = "".join(codes.setdefault(key, chr(_PRIVATE_USE + len(codes))) for key, _, _ in pieces_a)
     encoded_b = "".join(codes.setdefault(key, chr(_PRIVATE_USE + len(codes))) for key, _, _ in pieces_b)
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
-    diffs = engine.diff_main(encoded_a, encoded_b, False)
-    engine.diff_cleanupSemantic(diffs)
+    if len(pieces_a) * len(pieces_b) > _MAX_DIFF_WORK:
+        diffs = _coarse_diff(encoded_a, encoded_b)
+    else:
+        engine = diff_match_patch()
+        engine.Diff_Timeout = 0  # no time limit: the same input always gives the same diff
+        diffs = engine.diff_main(encoded_a, encoded_b, False)
+        engine.diff_cleanupSemantic(diffs)
     ops: list[DiffOp] = []
     index_a = index_b = 0
     for code, chunk in diffs:
@@ -46,6 +51,30 @@ def word_diff(a: Sentence, b: Sentence) -> tuple[DiffOp, ...]:
         text = source.text[span[0] - source.start : span[1] - source.start]
         ops.append(DiffOp(op, text, span_a, span_b))  # type: ignore[arg-type]
     return tuple(ops)
+
+
+def _coarse_diff(first: str, second: str) -> list[tuple[int, str]]:
+    """Common start and end kept, the middle replaced: linear time for very long "sentences".
+
+    A full diff of two sentences of thousands of words (a pasted page with no full stops)
+    takes minutes; such a pair is rewritten anyway.
+    """
+    prefix = 0
+    while prefix < min(len(first), len(second)) and first[prefix] == second[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < min(len(first), len(second)) - prefix
+        and first[len(first) - 1 - suffix] == second[len(second) - 1 - suffix]
+    ):
+        suffix += 1
+    runs = [
+        (0, first[:prefix]),
+        (-1, first[prefix : len(first) - suffix]),
+        (1, second[prefix : len(second) - suffix]),
+        (0, first[len(first) - suffix :]),
+    ]
+    return [(code, chunk) for code, chunk in runs if chunk]
 
 
 def word_similarity(ops: tuple[DiffOp, ...]) -> float:

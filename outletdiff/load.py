@@ -11,6 +11,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
@@ -83,6 +84,8 @@ def load_paths(
         raise InputError("need at least two articles to compare", "pass two or more files")
     if labels and len(labels) != len(paths):
         raise InputError(f"got {len(labels)} labels for {len(paths)} files", "give one --label per file")
+    if [str(path) for path in paths].count("-") > 1:
+        raise InputError("standard input (-) is given more than once", "pass '-' for one article only")
     seen: dict[str, str] = {}
     for path in paths:
         if str(path) == "-":
@@ -130,8 +133,9 @@ def _document_from_bytes(
         document = _parse_text(_html_to_text(decoded, source), source=source, outlet=label)
     else:
         document = _parse_text(decoded, source=source, outlet=label)
-    if not any(block.kind != "metadata" for block in document.blocks):
-        raise InputError(f"{source}: no article text found (the file is empty)", "pass a file with text")
+    if not any(block.kind != "metadata" and block.end > block.start for block in document.blocks):
+        what = "it holds only metadata" if document.blocks else "the file is empty"
+        raise InputError(f"{source}: no article text found ({what})", "pass a file with the article's text")
     if not any_language:
         check_english(document)
     return document
@@ -204,6 +208,8 @@ def _parse_text(
                 start += leading.end()
                 line = text[start:end]
         start, end = _strip_span(text, start, end)
+        if start == end:
+            continue  # the line held only the metadata prefix
         block = _classify_line(text, start, end, headline_seen)
         if block.kind == "headline" or block.kind in ("paragraph", "bullet"):
             headline_seen = True
@@ -260,21 +266,29 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _merge_wrapped_lines(text: str, blocks: list[Block]) -> list[Block]:
-    """Join hard-wrapped lines of one paragraph (no blank line between, no sentence end)."""
+    """Join hard-wrapped lines of one paragraph (no blank line between, no sentence end).
+
+    A short first line that the next line continues in lower case was not a headline but
+    the start of a wrapped paragraph.
+    """
     merged: list[Block] = []
     for block in blocks:
         previous = merged[-1] if merged else None
         if (
             previous is not None
             and block.kind == "paragraph"
-            and previous.kind == "paragraph"
-            and "\n\n" not in text[previous.end : block.start]
+            and previous.kind in ("paragraph", "headline")
+            and not _BLANK_LINE.search(text[previous.end : block.start])
             and not re.search(r"[.!?:\"'\u201d\u2019)\]]\s*$", text[previous.start : previous.end])
+            and (previous.kind == "paragraph" or text[block.start].islower())
         ):
             merged[-1] = Block("paragraph", previous.start, block.end)
         else:
             merged.append(block)
     return merged
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 def _refuse_duplicates(documents: Sequence[Document]) -> None:
@@ -291,20 +305,21 @@ def _refuse_duplicates(documents: Sequence[Document]) -> None:
 
 
 def _unique_outlets(documents: Sequence[Document]) -> list[Document]:
-    """Give two documents that claim the same outlet distinct labels ("X", "X (2)")."""
-    seen: dict[str, int] = {}
+    """Give two documents that claim the same outlet distinct labels ("X", "X (2)").
+
+    A new label never takes a name another input already has.
+    """
+    taken = {document.outlet for document in documents}
+    used: set[str] = set()
     result = []
     for document in documents:
-        count = seen.get(document.outlet, 0) + 1
-        seen[document.outlet] = count
-        if count > 1:
-            document = Document(
-                outlet=f"{document.outlet} ({count})",
-                text=document.text,
-                source=document.source,
-                title=document.title,
-                date=document.date,
-                blocks=document.blocks,
-            )
+        label = document.outlet
+        if label in used:
+            count = 2
+            while f"{document.outlet} ({count})" in used | taken:
+                count += 1
+            label = f"{document.outlet} ({count})"
+            document = replace(document, outlet=label)
+        used.add(label)
         result.append(document)
     return result

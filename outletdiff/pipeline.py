@@ -39,7 +39,7 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
     if options.reference is not None and not 0 <= options.reference < len(documents):
         raise InputError(f"reference {options.reference} is not one of the {len(documents)} documents")
     lexicon = build_lexicon(options)
-    sentences = tuple(segment(document, doc) for doc, document in enumerate(documents))
+    sentences = tuple(segment(document, doc=doc) for doc, document in enumerate(documents))
     alignments = align_all(sentences, options=options)
     quotes = tuple(
         quote
@@ -101,7 +101,7 @@ def align_all(sentences: Sequence[Sequence[Sentence]], *, options: CompareOption
             features.rows(b, len(sentences[b])),
             shortlist=options.shortlist,
         )
-        alignments.append(align(sentences[a], sentences[b], scores, options=options))
+        alignments.append(align(sentences[a], sentences[b], scores, docs=(a, b), options=options))
     return tuple(alignments)
 
 

@@ -30,7 +30,7 @@ _CLOSERS = "\"'\u201d\u2019\u00bb)]}"
 _CANDIDATE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s+)")
 
 
-def segment(document: Document, doc: int = 0) -> tuple[Sentence, ...]:
+def segment(document: Document, *, doc: int) -> tuple[Sentence, ...]:
     """The document's sentences in reading order; ``doc`` is its index in the comparison."""
     sentences: list[Sentence] = []
     paragraph = -1

@@ -32,7 +32,7 @@ A local bakery handed out free coffee to stranded commuters.
 
 def aligned(text_a: str, text_b: str):
     documents = [document_from_text(text_a, outlet="A"), document_from_text(text_b, outlet="B")]
-    sentences = [segment(d, i) for i, d in enumerate(documents)]
+    sentences = [segment(d, doc=i) for i, d in enumerate(documents)]
     return sentences, align_all(sentences, options=OPTIONS)[0]
 
 
@@ -116,7 +116,7 @@ def test_counterparts_are_one_to_one_apart_from_splits(pair: tuple[str, str]) ->
 @given(_DOCUMENT)
 def test_a_text_compared_with_itself_has_no_difference(sentences: list[str]) -> None:
     text = "Headline\n" + "\n".join(sentences) + "\n"
-    segmented = [segment(document_from_text(text), 0), segment(document_from_text(text), 1)]
+    segmented = [segment(document_from_text(text), doc=0), segment(document_from_text(text), doc=1)]
     alignment = align_all(segmented, options=OPTIONS)[0]
     assert "added" not in alignment.status_a and "added" not in alignment.status_b
     for link in alignment.links:
@@ -127,8 +127,8 @@ def test_a_text_compared_with_itself_has_no_difference(sentences: list[str]) -> 
 @settings(max_examples=100, deadline=None)
 @given(_SENTENCE, _SENTENCE)
 def test_inline_diff_rebuilds_both_sentences(first: str, second: str) -> None:
-    a = segment(document_from_text(first + "\n"), 0)[0]
-    b = segment(document_from_text(second + "\n"), 1)[0]
+    a = segment(document_from_text(first + "\n"), doc=0)[0]
+    b = segment(document_from_text(second + "\n"), doc=1)[0]
     ops = word_diff(a, b)
     rebuilt_a = " ".join(first[op.a[0] : op.a[1]] for op in ops if op.a)
     rebuilt_b = " ".join(second[op.b[0] : op.b[1]] for op in ops if op.b)
@@ -151,8 +151,7 @@ def test_alignment_direct_call_matches_score_matrix_shape() -> None:
     sentences, _ = aligned(A, B)
     import numpy as np
 
-    empty = align(
-        sentences[0], sentences[1], np.zeros((len(sentences[0]), len(sentences[1]))), options=OPTIONS
-    )
+    zeros = np.zeros((len(sentences[0]), len(sentences[1])))
+    empty = align(sentences[0], sentences[1], zeros, docs=(0, 1), options=OPTIONS)
     assert set(empty.status_a) == {"added"} and set(empty.status_b) == {"added"}
     assert empty.links == ()

@@ -29,7 +29,7 @@ def setup() -> tuple[Alignment, list[Document], tuple[list[Quote], list[Attribut
     quotes: list[Quote] = []
     attributions: list[Attribution] = []
     for index, document in enumerate(documents):
-        sentences = segment(document, index)
+        sentences = segment(document, doc=index)
         found = find_quotes(index, document.text, sentences)
         quotes.extend(found)
         attributions.extend(find_attributions(index, document.text, sentences, found, outlet=document.outlet))
@@ -65,7 +65,7 @@ def test_same_words_from_another_speaker() -> None:
         document_from_text('"We will win this war," said Anna Berg.', outlet="A"),
         document_from_text('"We will win this war," said Tom Hale.', outlet="B"),
     ]
-    quotes = [q for i, d in enumerate(documents) for q in find_quotes(i, d.text, segment(d, i))]
+    quotes = [q for i, d in enumerate(documents) for q in find_quotes(i, d.text, segment(d, doc=i))]
     findings = quote_verdicts(Alignment(0, 1, (), ("added",), ("added",)), documents, quotes)
     assert {(f.outlet, f.change, f.category) for f in findings} == {
         (0, "altered", "speaker"),
@@ -75,7 +75,7 @@ def test_same_words_from_another_speaker() -> None:
 
 def test_source_chains_differ_and_sources_only_one_side_cites() -> None:
     alignment, documents, (_, attributions) = setup()
-    sentences = [segment(d, i) for i, d in enumerate(documents)]
+    sentences = [segment(d, doc=i) for i, d in enumerate(documents)]
     findings = source_verdicts(alignment, documents, sentences, attributions)
     chains = [(f.chain, f.other_text) for f in by(findings, 0, "altered")]
     assert ("Bloomberg", "Daily Mail") in chains
@@ -92,10 +92,10 @@ def test_attributed_versus_stated_as_fact() -> None:
     attributions = [
         a
         for i, d in enumerate(documents)
-        for a in find_attributions(i, d.text, segment(d, i), (), outlet=d.outlet)
+        for a in find_attributions(i, d.text, segment(d, doc=i), (), outlet=d.outlet)
     ]
     alignment = Alignment(0, 1, (Link(0, 0, "counterpart", "edited", 0.9),), ("edited",), ("edited",))
-    sentences = [segment(d, i) for i, d in enumerate(documents)]
+    sentences = [segment(d, doc=i) for i, d in enumerate(documents)]
     findings = [
         f for f in source_verdicts(alignment, documents, sentences, attributions) if f.change == "altered"
     ]
@@ -107,7 +107,7 @@ def test_attributed_versus_stated_as_fact() -> None:
 
 def test_identical_texts_have_only_shared_findings() -> None:
     documents = [document_from_text(A, outlet="A"), document_from_text(A, outlet="B")]
-    quotes = [q for i, d in enumerate(documents) for q in find_quotes(i, d.text, segment(d, i))]
+    quotes = [q for i, d in enumerate(documents) for q in find_quotes(i, d.text, segment(d, doc=i))]
     links = tuple(Link(i, i, "counterpart", "identical", 1.0) for i in range(4))
     alignment = Alignment(0, 1, links, ("identical",) * 4, ("identical",) * 4)
     assert {f.change for f in quote_verdicts(alignment, documents, quotes)} == {"shared"}

@@ -13,7 +13,7 @@ from outletdiff.segment import segment
 
 def quotes_of(text: str) -> tuple[Quote, ...]:
     document = document_from_text(text)
-    return find_quotes(0, document.text, segment(document, 0))
+    return find_quotes(0, document.text, segment(document, doc=0))
 
 
 def test_straight_quote_with_speaker_after() -> None:
@@ -162,6 +162,6 @@ def test_bundled_radaronline_despot_is_putin() -> None:
 
     path = Path(__file__).resolve().parents[1] / "corpus" / "putin-talks" / "radaronline.txt"
     document = load_path(path, label="RadarOnline.com")
-    quotes = find_quotes(0, document.text, segment(document, 0))
+    quotes = find_quotes(0, document.text, segment(document, doc=0))
     (quote,) = [q for q in quotes if q.text.startswith("This is stunning ignorance")]
     assert quote.speaker == "Vladimir Putin"

@@ -39,7 +39,7 @@ def test_question_inside_quote_followed_by_speech_verb_does_not_split() -> None:
 def test_headline_and_bullets_are_whole_units_with_offsets() -> None:
     text = "Talks resume. Maybe\n- First point. Second part.\nBody one. Body two.\n"
     document = document_from_text(text)
-    sentences = segment(document)
+    sentences = segment(document, doc=0)
     assert [(s.kind, s.text) for s in sentences] == [
         ("headline", "Talks resume. Maybe"),
         ("bullet", "First point. Second part."),

@@ -11,7 +11,7 @@ from outletdiff.segment import segment
 
 def chains_of(text: str, outlet: str = "Example News") -> dict[int, Attribution]:
     document = document_from_text(text)
-    sentences = segment(document, 0)
+    sentences = segment(document, doc=0)
     quotes = find_quotes(0, document.text, sentences)
     return {a.sentence: a for a in find_attributions(0, document.text, sentences, quotes, outlet=outlet)}
 
