@@ -51,8 +51,16 @@ class Token:
 
 
 def fold(text: str) -> str:
-    """Lower-cased, typography-neutral form of ``text`` (may differ in length)."""
-    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).lower()
+    """Lower-cased, typography- and accent-neutral form of ``text`` (may differ in length).
+
+    "José Müller" and "Jose Muller" are the same name to a reader, so matching ignores
+    accents as well as curly quotes and dash styles.
+    """
+    if text.isascii():
+        return text.translate(_TYPOGRAPHY).lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKC", stripped).translate(_TYPOGRAPHY).lower()
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -69,8 +77,6 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def stem(word: str) -> str:
     """A light English suffix stripper: enough to meet "denied"/"denies", "talks"/"talk"."""
     word = word.replace("'", "")
-    if word.endswith("s") and len(word) > 3 and word[-2] == "'":
-        word = word[:-2]
     for suffix, replacement in (
         ("ational", "ate"), ("ization", "ize"), ("fulness", "ful"), ("iveness", "ive"),
         ("ously", "ous"), ("ments", "ment"), ("ingly", ""), ("edly", ""), ("ies", "y"), ("ied", "y"),

@@ -8,7 +8,6 @@ report") and is reported as altered with both wordings, which is what a reader c
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
@@ -16,6 +15,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from ..model import Alignment, Document, Finding, Quote
+from ..normalize import fold
 
 _SAME = 92.0  # ratio at or above which two quotes have the same wording
 _CONTAINED = 88.0  # partial_ratio at or above which one quote holds the other's words
@@ -39,20 +39,27 @@ def quote_verdicts(
 
 
 def normalise(text: str) -> str:
-    """Lower case, unified apostrophes, punctuation dropped, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'")
-    text = re.sub(r"[^\w\s']", " ", text)
-    return " ".join(text.split())
+    """Folded (case, accents, typography), punctuation dropped, whitespace collapsed."""
+    return " ".join(re.sub(r"[^\w\s']", " ", fold(text)).split())
 
 
 def same_speaker(first: str | None, second: str | None) -> bool:
     """Unknown speakers agree with anyone; otherwise names match case-insensitively or by surname."""
     if not first or not second:
         return True
-    a, b = normalise(first), normalise(second)
-    if a == b or a in b or b in a:
+    return same_person_name(normalise(first), normalise(second))
+
+
+def same_person_name(first: str, second: str) -> bool:
+    """Normalised names of one person: equal, or a bare surname matching the other's surname.
+
+    "Peskov" is "Dmitry Peskov", but "Joe Biden" is not "Hunter Biden".
+    """
+    if first == second:
         return True
-    return a.split()[-1] == b.split()[-1]
+    if " " in first and " " in second:
+        return False
+    return first.split()[-1] == second.split()[-1]
 
 
 def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) -> list[Finding]:

@@ -15,6 +15,8 @@ from rapidfuzz import fuzz, process
 
 from ..extract.speakers import canonical_outlet
 from ..model import Alignment, Attribution, Document, Finding, Sentence, Source
+from ..normalize import fold
+from .quotes import same_person_name
 
 _NAME_MATCH = 90.0  # token_sort_ratio at or above which two source names are the same source
 
@@ -47,7 +49,7 @@ def same_source(first: Source, second: Source) -> bool:
         return False
     if a == b or (canonical_outlet(first.name) or a) == (canonical_outlet(second.name) or b):
         return True
-    if first.kind == "person" and second.kind == "person" and a.split()[-1] == b.split()[-1]:
+    if first.kind == "person" and second.kind == "person" and same_person_name(a, b):
         return True
     return first.kind == second.kind and fuzz.token_sort_ratio(a, b) >= _NAME_MATCH
 
@@ -62,6 +64,7 @@ class SourceIndex:
     def __init__(self, sources: Iterable[Source] = ()) -> None:
         self._keys: set[str] = set()
         self._surnames: set[str] = set()
+        self._surname_only: set[str] = set()
         self._names_by_kind: dict[str, list[str]] = {}
         for source in sources:
             self.add(source)
@@ -74,6 +77,8 @@ class SourceIndex:
         self._keys.update((name, canonical_outlet(source.name) or name))
         if source.kind == "person":
             self._surnames.add(name.split()[-1])
+            if " " not in name:
+                self._surname_only.add(name)
         self._names_by_kind.setdefault(source.kind, []).append(name)
 
     def __contains__(self, source: object) -> bool:
@@ -84,7 +89,9 @@ class SourceIndex:
             return False
         if name in self._keys or (canonical_outlet(source.name) or name) in self._keys:
             return True
-        if source.kind == "person" and name.split()[-1] in self._surnames:
+        if source.kind == "person" and (
+            name in self._surnames if " " not in name else name.split()[-1] in self._surname_only
+        ):
             return True
         candidates = self._names_by_kind.get(source.kind, ())
         return (
@@ -95,7 +102,7 @@ class SourceIndex:
 
 @lru_cache(maxsize=16384)
 def _norm(name: str) -> str:
-    name = re.sub(r"^(the|a|an)\s+", "", name.lower().replace("’", "'").replace(".", ""))
+    name = re.sub(r"^(the|a|an)\s+", "", fold(name).replace(".", ""))
     return " ".join(re.sub(r"[^\w\s]", " ", name).split())
 
 
