@@ -72,7 +72,7 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
         findings.extend(sentence_verdicts(alignment, sentences))
         findings.extend(fact_verdicts(alignment, documents, sentences, facts))
         findings.extend(quote_verdicts(alignment, documents, quotes))
-        findings.extend(framing_verdicts(alignment, documents, sentences, framing))
+        findings.extend(framing_verdicts(alignment, documents, sentences, framing, quotes=quotes))
         findings.extend(source_verdicts(alignment, documents, sentences, attributions))
     ordered = tuple(sorted(findings, key=_finding_order))
     return Comparison(

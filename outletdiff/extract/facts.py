@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import combinations
-from pathlib import Path
 
 import simplemma
 
 from outletdiff.extract.lexicon import lemma, word_keys
+from outletdiff.extract.wordlists import word_list
 from outletdiff.model import Fact, FactKind, Sentence
 
 __all__ = [
@@ -32,17 +32,8 @@ __all__ = [
     "number_key",
     "resolve_date",
     "same_fact",
-    "shipped_words",
+    "word_list",
 ]
-
-_DATA = Path(__file__).parent / "data"
-
-
-@cache
-def shipped_words(name: str) -> frozenset[str]:
-    """A shipped word list (``data/<name>.txt``): one lower-case entry per line, ``#`` comments."""
-    lines = (_DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 _MONTHS = {
@@ -353,7 +344,7 @@ def _unit(body: str, end: int) -> tuple[int, tuple[str, ...]]:
             capitals += 1
         else:
             key = word.lower().strip("’'")
-            if key in shipped_words("function_words") or (not words and not word[0].isalpha()):
+            if key in word_list("function_words") or (not words and not word[0].isalpha()):
                 break
             words.append((word, m.end()))
             if _plural(key):
@@ -651,7 +642,7 @@ def _entity_run(
         word = _bare(body, tokens[j]).lower()
         if _is_name_word(body, tokens, j, headline, evidence, inner=True):
             last = j
-        elif word in shipped_words("titles") or word in _JOINERS:
+        elif word in word_list("titles") or word in _JOINERS:
             if j + 1 < len(tokens) and _is_name_word(body, tokens, j + 1, headline, evidence, inner=True):
                 last = j + 1
                 j += 1
@@ -680,7 +671,7 @@ def _is_name_word(
         return True  # an acronym: "U.S.", "US", "EU", "FBI"
     if word.isupper() and len(key) > 3:
         return evidence.names(key)  # "NATO", "WASHINGTON" in a dateline; not "CHAOS", "AXED"
-    if key in shipped_words("function_words") or key in _MONTHS or key in _WEEKDAYS:
+    if key in word_list("function_words") or key in _MONTHS or key in _WEEKDAYS:
         return False
     if re.search(r"[’'](?:ve|re|ll|d|m)$|n[’']t$", key):
         return False  # a contraction ("We've") is never a name
@@ -706,7 +697,7 @@ def _split_at_titles(
     """A name run cut around its role words: "U.S. Secretary of State Antony Blinken" gives the
     affiliation "U.S." and the person "Antony Blinken"; the role itself is no fact."""
     words = [_bare(body, tokens[k]).lower().rstrip(".") for k in range(first, last + 1)]
-    titles = shipped_words("titles")
+    titles = word_list("titles")
     at = [k for k, word in enumerate(words) if word in titles or word + "." in titles]
     if not at:
         return [(first, last)]
@@ -742,7 +733,7 @@ def _worth_a_fact(body: str, tokens: list[tuple[int, int]], first: int, last: in
     following = body[tokens[last][1] :].lstrip()
     if _DEMONYM.fullmatch(key) and following[:1].islower():
         return False
-    titled = last + 1 < len(tokens) and _bare(body, tokens[last + 1]).lower() in shipped_words("titles")
+    titled = last + 1 < len(tokens) and _bare(body, tokens[last + 1]).lower() in word_list("titles")
     return not (titled and _known(key) and not _proper(key))
 
 
@@ -759,7 +750,7 @@ def _cut_after(body: str, token: tuple[int, int]) -> bool:
 
 def _ends_clause(body: str, token: tuple[int, int]) -> bool:
     word = body[token[0] : token[1]].lstrip("(\"“‘'")
-    if re.fullmatch(r"(?:[A-Z]\.)+", word) or word.lower() in shipped_words("titles"):
+    if re.fullmatch(r"(?:[A-Z]\.)+", word) or word.lower() in word_list("titles"):
         return False  # an initial or an abbreviation ("U.S.", "J."), a title ("Mr.", "Gov.")
     return body[token[1] - 1] in '.!?:;,—–"”'
 
@@ -797,9 +788,7 @@ def _trim_token(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _entity_value(name: str) -> str:
-    words = [
-        w for w in re.findall(r"[\w.&-]+", name.lower()) if w not in shipped_words("titles") and w != "the"
-    ]
+    words = [w for w in re.findall(r"[\w.&-]+", name.lower()) if w not in word_list("titles") and w != "the"]
     value = " ".join(w.replace(".", "") for w in words if w.replace(".", ""))
     return _ALIASES.get(value, value)
 

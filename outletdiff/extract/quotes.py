@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Quote, QuoteKind, Sentence
-from .speakers import Frame, MentionKind, Resolver, find_frames, word_list
+from .speakers import Frame, MentionKind, Resolver, find_frames
+from .wordlists import word_list
 
 # Mark -> (family, role); role "open", "close" or "either".
 _MARKS: dict[str, tuple[str, str]] = {

@@ -21,8 +21,8 @@ from .speakers import (
     find_frames,
     find_outlet,
     tokenize,
-    word_list,
 )
+from .wordlists import word_list
 
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to)\b"

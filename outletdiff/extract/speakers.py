@@ -16,15 +16,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal, TypeVar
 
+from outletdiff.extract.wordlists import word_list
+
 MentionKind = Literal["person", "outlet", "institution", "anonymous", "self", "pronoun", "report"]
 Relation = Literal["subject", "inverted", "according", "per", "citing", "via", "told", "as"]
-
-
-@cache
-def word_list(name: str) -> frozenset[str]:
-    """A shipped lower-cased word list from ``data/<name>.txt`` (``#`` starts a comment)."""
-    text = resources.files("outletdiff.extract").joinpath("data").joinpath(f"{name}.txt").read_text("utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#")
 
 
 @cache

@@ -25,8 +25,8 @@ from outletdiff.extract.facts import (
     number_key,
     resolve_date,
     same_fact,
-    shipped_words,
 )
+from outletdiff.extract.wordlists import word_list
 from outletdiff.model import Alignment, DiffOp, Document, Fact, Finding, Link, Sentence, Span
 
 __all__ = ["fact_verdicts"]
@@ -202,7 +202,7 @@ def _same_unit_once(open_a: list[Fact], open_b: list[Fact], used: set[int]) -> l
         grouped: dict[tuple[str, tuple[str, bool]], list[Fact]] = {}
         for fact in facts:
             amount, unit = number_key(fact.value)
-            if fact.kind == "number" and unit and unit not in shipped_words("function_words"):
+            if fact.kind == "number" and unit and unit not in word_list("function_words"):
                 grouped.setdefault((unit, _measure(amount)), []).append(fact)
         return grouped
 

@@ -13,16 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from outletdiff.extract.facts import shipped_words
 from outletdiff.extract.lexicon import word_keys
-from outletdiff.model import Alignment, Document, Finding, FramingHit, Link, Sentence, Span
+from outletdiff.extract.wordlists import word_list
+from outletdiff.model import Alignment, Document, Finding, FramingHit, Link, Quote, Sentence, Span
 
 __all__ = ["framing_verdicts"]
 
 # Counterpart labels whose sentences are "otherwise shared": an inserted word there is a choice.
 _SHARED_LABELS = ("identical", "edited")
 _CANDIDATE_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z-]{3,}(?![\w’'-])")
-_QUOTE_MARKS = '"“”'
 
 
 def framing_verdicts(
@@ -30,14 +29,21 @@ def framing_verdicts(
     documents: Sequence[Document],
     sentences: Sequence[Sequence[Sentence]],
     framing: Sequence[FramingHit],
+    *,
+    quotes: Sequence[Quote] = (),
 ) -> list[Finding]:
-    """Framing findings for ``alignment.a`` vs ``alignment.b`` in both directions, in text order."""
+    """Framing findings for ``alignment.a`` vs ``alignment.b`` in both directions, in text order.
+
+    ``quotes`` decide whose voice an inserted candidate word is in: words inside any quote
+    (double, single, guillemets) are the speaker's, never the outlet's choice.
+    """
     a, b = alignment.a, alignment.b
     hits = {doc: [hit for hit in framing if hit.doc == doc] for doc in (a, b)}
+    quoted = {doc: [(q.start, q.end) for q in quotes if q.doc == doc] for doc in (a, b)}
     events: dict[tuple[int, int, int], FramingHit] = {}
     for hit in _added_hits(alignment, hits[a], hits[b], a, b):
         events.setdefault((hit.doc, hit.start, hit.end), hit)
-    for hit in _candidates(alignment, documents, sentences, hits):
+    for hit in _candidates(alignment, documents, sentences, quoted):
         if not any(h.doc == hit.doc and h.start < hit.end and hit.start < h.end for h in events.values()):
             events.setdefault((hit.doc, hit.start, hit.end), hit)
     findings: list[Finding] = []
@@ -122,7 +128,7 @@ def _candidates(
     alignment: Alignment,
     documents: Sequence[Document],
     sentences: Sequence[Sequence[Sentence]],
-    hits: dict[int, list[FramingHit]],
+    quoted: dict[int, list[Span]],
 ) -> Iterator[FramingHit]:
     """Content words inserted into an otherwise shared sentence, outside quotation marks.
 
@@ -133,14 +139,15 @@ def _candidates(
     for link in alignment.links:
         if link.relation != "counterpart" or link.label not in _SHARED_LABELS:
             continue
-        yield from _inserted_words(link, documents, sentences, doc=b, other=a, op="insert")
-        yield from _inserted_words(link, documents, sentences, doc=a, other=b, op="delete")
+        yield from _inserted_words(link, documents, sentences, quoted[b], doc=b, other=a, op="insert")
+        yield from _inserted_words(link, documents, sentences, quoted[a], doc=a, other=b, op="delete")
 
 
 def _inserted_words(
     link: Link,
     documents: Sequence[Document],
     sentences: Sequence[Sequence[Sentence]],
+    quoted: list[Span],
     *,
     doc: int,
     other: int,
@@ -160,15 +167,10 @@ def _inserted_words(
             continue
         for m in _CANDIDATE_WORD.finditer(text, span[0], span[1]):
             word = m.group(0)
-            if word in shipped_words("function_words") or word in shipped_words("plain_words"):
+            if any(word in word_list(name) for name in ("function_words", "plain_words", "roles")):
                 continue
-            if set(word_keys(word)) & other_keys or _inside_quotes(text, sentence, m.start()):
+            if set(word_keys(word)) & other_keys or any(start <= m.start() < end for start, end in quoted):
                 continue
             yield FramingHit(
                 doc, sentence.index, m.start(), m.end(), word, word, "candidate", "outlet", None, False
             )
-
-
-def _inside_quotes(text: str, sentence: Sentence, position: int) -> bool:
-    """An odd number of double quotation marks before ``position`` in its sentence: quoted."""
-    return sum(text[sentence.start : position].count(mark) for mark in _QUOTE_MARKS) % 2 == 1
