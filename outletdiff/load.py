@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import InputError
 from .language import check_english
 from .model import Block, Document
+from .spans import trim_span
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -206,8 +207,7 @@ def _parse_text(
                 metadata.setdefault("date", leading.group("date"))
                 blocks.append(Block("metadata", start, start + leading.end()))
                 start += leading.end()
-                line = text[start:end]
-        start, end = _strip_span(text, start, end)
+        start, end = trim_span(text, start, end)
         if start == end:
             continue  # the line held only the metadata prefix
         block = _classify_line(text, start, end, headline_seen)
@@ -234,14 +234,6 @@ def _lines(text: str, position: int) -> list[tuple[int, int]]:
             continue
         spans.append((position + match.start(), position + match.end()))
     return spans
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _classify_line(text: str, start: int, end: int, headline_seen: bool) -> Block:

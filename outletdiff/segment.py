@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Block, Document, Sentence
+from .spans import trim_span
 
 # Words that end with a period without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -70,7 +71,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             spans.append((cursor, boundary))
             cursor = boundary
     spans.append((cursor, end))
-    trimmed = [_trim(text, s, e) for s, e in spans]
+    trimmed = [trim_span(text, s, e) for s, e in spans]
     return [(s, e) for s, e in trimmed if e > s]
 
 
@@ -107,11 +108,3 @@ def _word_before(text: str, punct: int) -> str:
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _OPENERS:
         start -= 1
     return text[start:punct]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

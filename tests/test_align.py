@@ -155,3 +155,18 @@ def test_alignment_direct_call_matches_score_matrix_shape() -> None:
     empty = align(sentences[0], sentences[1], zeros, docs=(0, 1), options=OPTIONS)
     assert set(empty.status_a) == {"added"} and set(empty.status_b) == {"added"}
     assert empty.links == ()
+
+
+def test_very_long_sentences_get_a_quick_coarse_diff() -> None:
+    words = [f"word{i}" for i in range(3000)]
+    first = " ".join(words)
+    second = " ".join(["Intro", *words[:1500], "changed", *words[1501:]])
+    document_b = document_from_text("H\n\n" + second + "\n")
+    a = segment(document_from_text("H\n\n" + first + "\n"), doc=0)[1]
+    b = segment(document_b, doc=1)[1]
+    ops = word_diff(a, b)
+    # Common start and end kept, everything between replaced: one delete and one insert.
+    assert [op.op for op in ops] == ["delete", "insert", "equal"]
+    assert ops[2].text == " ".join(words[1501:])
+    rebuilt_b = " ".join(document_b.text[op.b[0] : op.b[1]] for op in ops if op.b)
+    assert rebuilt_b.split() == second.split()

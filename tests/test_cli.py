@@ -73,6 +73,8 @@ def test_labels_and_reference() -> None:
             "Error: --reference 'nobody' is not one of the outlets",
         ),
         (["compare", *PAIR, "--lexicon", "nope.csv"], "Error:"),
+        (["compare", *PAIR, "--json", "-", "--html", "-"], "Error: --json - and --html - cannot both write"),
+        (["compare", *PAIR, "--open"], "Error: --open needs --html PATH (add --html report.html)\n"),
     ],
 )
 def test_usage_and_input_errors_exit_2_without_traceback(arguments: list[str], message: str) -> None:
@@ -105,3 +107,73 @@ def test_every_command_has_help() -> None:
         assert command.callback is not None and command.callback.__doc__, command.name
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "compare" in result.output
+
+
+THREE = {
+    "ledger.txt": [
+        "Bridge closed after storm",
+        "The harbor bridge closed on Monday after a storm damaged two cables.",
+        "Engineers said repairs would take three weeks.",
+        'The mayor called it "serious but fixable."',
+    ],
+    "buzz.txt": [
+        "Storm shuts bridge",
+        "The harbor bridge closed on Monday after a violent storm damaged two cables.",
+        "Ferries will run every 20 minutes until it reopens.",
+    ],
+    "courier.txt": [
+        "Bridge repairs to take weeks",
+        "Engineers said repairs would take three weeks, the city said.",
+        "The harbor bridge closed on Monday after a storm damaged cables.",
+    ],
+}
+
+
+def write_three(tmp_path: Path) -> list[str]:
+    paths = []
+    for name, lines in THREE.items():
+        path = tmp_path / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_three_outlets_with_reference_judges_every_outlet_against_it(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["compare", *write_three(tmp_path), "--reference", "buzz", "--json", "-"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {(f["outlet"], f["other"]) for f in data["findings"]} == {(0, 1), (1, 0), (2, 1), (1, 2)}
+    ledger = data["summaries"][0]
+    ledger_only = [
+        f for f in data["findings"] if f["outlet"] == 0 and f["kind"] == "sentence" and f["change"] == "added"
+    ]
+    assert ledger["only_here"] == len(ledger_only) == 2  # repairs and the mayor: not in buzz
+
+
+def test_every_span_in_the_json_is_the_text_it_names(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["compare", *PAIR, write_three(tmp_path)[0], "--json", "-"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    texts = [d["text"] for d in data["documents"]]
+    for sentence in data["sentences"]:
+        assert texts[sentence["doc"]][sentence["start"] : sentence["end"]] == sentence["text"]
+    for item in data["quotes"] + data["framing"] + data["facts"]:
+        assert texts[item["doc"]][item["start"] : item["end"]] == item["text"]
+    for alignment in data["alignments"]:
+        for link in alignment["links"]:
+            for op in link["diff"]:
+                span, doc = (op["a"], alignment["a"]) if op["a"] else (op["b"], alignment["b"])
+                assert texts[doc][span[0] : span[1]] == op["text"]
+    for finding in data["findings"]:
+        if finding["kind"] in ("sentence", "quote", "framing", "fact"):
+            assert texts[finding["doc"]][finding["start"] : finding["end"]] == finding["text"]
+        assert 0 <= finding["start"] <= finding["end"] <= len(texts[finding["doc"]])
+
+
+def test_a_document_with_no_sentences_left_is_refused_not_a_crash(tmp_path: Path) -> None:
+    paths = write_three(tmp_path)
+    empty = tmp_path / "dateonly.txt"
+    empty.write_text(" date 2024-01-26 \n")
+    result = runner.invoke(app, ["compare", paths[0], str(empty), paths[1]])
+    assert result.exit_code == 2
+    assert "no article text found" in result.output

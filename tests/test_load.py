@@ -162,3 +162,47 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     before = path.stat().st_mtime_ns, path.read_bytes()
     load_path(path)
     assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+
+
+def test_crlf_file_reads_like_lf(tmp_path: Path) -> None:
+    text = "Bridge closed\n\nThe bridge closed on Monday. Ferries run instead.\n\nRepairs take weeks.\n"
+    lf, crlf = tmp_path / "lf.txt", tmp_path / "crlf.txt"
+    lf.write_bytes(text.encode())
+    crlf.write_bytes(text.replace("\n", "\r\n").encode())
+    from outletdiff.segment import segment
+
+    assert [s.text for s in segment(load_path(lf), doc=0)] == [
+        s.text for s in segment(load_path(crlf), doc=0)
+    ]
+
+
+def test_metadata_only_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "meta.txt"
+    path.write_text("---\noutlet: X\n---\n date 2024-01-26 \n")
+    with pytest.raises(InputError, match="holds only metadata"):
+        load_path(path)
+
+
+def test_wrapped_first_line_is_not_a_headline() -> None:
+    document = document_from_text(
+        "The transport minister resigned on Tuesday after the bridge\ncollapsed in the storm.\n"
+    )
+    assert blocks_of(document) == [
+        ("paragraph", "The transport minister resigned on Tuesday after the bridge\ncollapsed in the storm.")
+    ]
+
+
+def test_duplicate_outlet_labels_never_collide(tmp_path: Path) -> None:
+    paths = []
+    for name, body in (("a", "one"), ("b", "two"), ("c", "three")):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(
+            f"---\noutlet: {'X (2)' if name == 'c' else 'X'}\n---\n{ENGLISH.strip()} Item {body}.\n"
+        )
+        paths.append(path)
+    assert [d.outlet for d in load_paths(paths)] == ["X", "X (3)", "X (2)"]
+
+
+def test_stdin_given_twice_is_refused() -> None:
+    with pytest.raises(InputError, match="more than once"):
+        load_paths(["-", "-"])

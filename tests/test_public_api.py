@@ -16,3 +16,12 @@ def test_every_public_name_is_exported_and_documented() -> None:
 def test_all_is_sorted_and_complete() -> None:
     assert outletdiff.__all__ == sorted(outletdiff.__all__)
     assert "compare" in outletdiff.__all__ and "to_html" in outletdiff.__all__
+
+
+def test_from_import_gives_the_function_in_a_fresh_interpreter() -> None:
+    import subprocess
+    import sys
+
+    code = "from outletdiff import compare, to_html; print(callable(compare), callable(to_html))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True True"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Quote, QuoteKind, Sentence
+from ..spans import trim_span
 from .speakers import Frame, MentionKind, Resolver, find_frames
 from .wordlists import word_list
 
@@ -93,7 +94,7 @@ def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quo
     starts = [sentence.start for sentence in sentences]
     position = {sentence.index: n for n, sentence in enumerate(sentences)}
     for pair in pairs:
-        start, end = _trim(text, pair.open + 1, pair.close)
+        start, end = trim_span(text, pair.open + 1, pair.close)
         if end <= start:
             continue
         first = _sentence_at(sentences, starts, pair.open)
@@ -221,14 +222,6 @@ def _mask(text: str, pairs: list[_Pair]) -> str:
     for pair in pairs:
         chars[pair.open : pair.close + 1] = "§" * (pair.close + 1 - pair.open)
     return "".join(chars)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _sentence_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> int | None:

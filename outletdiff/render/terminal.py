@@ -35,7 +35,7 @@ def render(comparison: Comparison, console: Console) -> None:
 
 
 def to_text(comparison: Comparison, *, width: int = 100, color: bool = False) -> str:
-    """The report as a string (plain unless ``color``): used for golden files and ``--output``."""
+    """The report as a string (plain unless ``color``): used for golden files and tests."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -55,9 +55,9 @@ def _reported_pairs(comparison: Comparison) -> list[Alignment]:
 
 
 def _header(comparison: Comparison, console: Console) -> None:
-    titles = {d.title for d in comparison.documents if d.title}
+    titles = list(dict.fromkeys(d.title for d in comparison.documents if d.title))  # input order
     console.print(
-        Text("outletdiff: " + (" / ".join(sorted(titles)) if titles else "comparison"), style="bold")
+        Text("outletdiff: " + (" / ".join(titles) if titles else "comparison"), style="bold")
     )
     table = Table(title="Per outlet", title_justify="left")
     table.add_column("")
