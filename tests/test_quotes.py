@@ -165,3 +165,14 @@ def test_bundled_radaronline_despot_is_putin() -> None:
     quotes = find_quotes(0, document.text, segment(document, doc=0))
     (quote,) = [q for q in quotes if q.text.startswith("This is stunning ignorance")]
     assert quote.speaker == "Vladimir Putin"
+
+
+def test_an_office_resolves_only_to_its_holder_not_the_nearest_name() -> None:
+    text = (
+        "Mayor Ana Ruiz closed the bridge on Monday.\n"
+        "Cafe owner Jose Muller said business had collapsed.\n"
+        '"We will reopen it within a month," the mayor said.\n'
+    )
+    document = document_from_text(text)
+    quotes = find_quotes(0, document.text, segment(document, doc=0))
+    assert [(q.text, q.speaker) for q in quotes] == [("We will reopen it within a month,", "Ana Ruiz")]

@@ -980,14 +980,16 @@ class Resolver:
         """ "The despot", "the Russian leader": the nearest person named before, if compatible.
 
         A person known to hold another role ("Kremlin spokesman Dmitry Peskov") is not "the
-        president"; plural descriptions ("the officials") are groups, never one person.
+        president"; an office ("the mayor") goes only to someone given that title; plural
+        descriptions ("the officials") are groups, never one person.
         """
         head = _description_head(mention.text)
         if head is None or head not in word_list("roles") or _plural(head):
             return None
+        office = head in word_list("offices")  # "the mayor" is whoever was called mayor
         for _, name in self._before(self.persons, mention.start):
             held = self.held_roles.get(name)
-            if not held or head in held:
+            if (held and head in held) or (not office and not held):
                 return name
         return None
 
