@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,9 +19,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from outletdiff.load import document_from_text, load_paths
-from outletdiff.model import Comparison
+from outletdiff.model import (
+    Alignment,
+    Attribution,
+    Comparison,
+    DiffOp,
+    Document,
+    FramingHit,
+    Link,
+    OutletSummary,
+    Quote,
+    Sentence,
+    Source,
+    Status,
+)
+from outletdiff.options import CompareOptions
 from outletdiff.pipeline import compare
-from outletdiff.render.html import Mark, anchor, build_view, segments, to_html
+from outletdiff.render.html import Mark, ReportView, SentenceView, anchor, build_view, segments, to_html
+from outletdiff.summary import best_statuses
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "data" / "html" / "putin-talks.html"
@@ -221,6 +237,386 @@ def test_segments_rebuild_text_and_carry_covering_marks(text: str, spans: list[t
         covering = {m.css for m in marks if m.start <= position and position + len(piece.text) <= m.end}
         assert set(piece.classes.split()) == covering
         position += len(piece.text)
+
+
+# --- the spine: the reference outlet, else the first -----------------------------------------
+# Three outlets written by hand, one sentence a line, with hand-written alignments, so these
+# expectations do not move when the aligner changes. Alpha's "The council rejected..." is moved
+# against both others (it comes before "She thanked..." in Alpha, after it in Beta and Gamma).
+
+ALPHA = ("The mayor resigned on Monday.", "The council rejected her budget.", "She thanked the residents.")
+BETA = (
+    "The mayor quit on Monday.",
+    "She thanked the residents.",
+    "Critics blamed her.",
+    "The council rejected her budget.",
+)
+GAMMA = (
+    "A deputy will lead the city.",
+    "The mayor stepped down on Monday.",
+    "She thanked the residents.",
+    "The council rejected her budget.",
+)
+# (a, b, label, words only in a, words only in b), stored once per pair with a < b.
+LinkSpec = tuple[int, int, str, str, str]
+MAYOR_LINKS: dict[tuple[int, int], list[LinkSpec]] = {
+    (0, 1): [(0, 0, "edited", "resigned", "quit"), (1, 3, "moved", "", ""), (2, 1, "identical", "", "")],
+    (0, 2): [
+        (0, 1, "edited", "resigned", "stepped down"),
+        (1, 3, "moved", "", ""),
+        (2, 2, "identical", "", ""),
+    ],
+    (1, 2): [
+        (0, 1, "edited", "quit", "stepped down"),
+        (1, 2, "identical", "", ""),
+        (3, 3, "identical", "", ""),
+    ],
+}
+
+
+def hand_built(
+    outlets: Sequence[tuple[str, Sequence[str]]],
+    links: dict[tuple[int, int], list[LinkSpec]],
+    *,
+    reference: int | None = None,
+    quotes: Sequence[Quote] = (),
+    framing: Sequence[FramingHit] = (),
+    attributions: Sequence[Attribution] = (),
+) -> Comparison:
+    """A comparison of one-sentence-a-line texts, aligned as ``links`` says (no pipeline)."""
+    documents = tuple(
+        Document(outlet, "".join(line + "\n" for line in lines), "<hand>") for outlet, lines in outlets
+    )
+    sentences = tuple(_sentences(doc, lines) for doc, (_, lines) in enumerate(outlets))
+    alignments = tuple(_alignment(sentences, a, b, specs) for (a, b), specs in sorted(links.items()))
+    reported = [al for al in alignments if reference is None or reference in (al.a, al.b)]
+    counts = [len(s) for s in sentences]
+    return Comparison(
+        documents=documents,
+        sentences=sentences,
+        alignments=alignments,
+        quotes=tuple(quotes),
+        attributions=tuple(attributions),
+        framing=tuple(framing),
+        facts=(),
+        findings=(),
+        summaries=tuple(_summary(doc, d.outlet, counts[doc]) for doc, d in enumerate(documents)),
+        statuses=tuple(best_statuses(doc, counts[doc], reported) for doc in range(len(documents))),
+        reference=reference,
+    )
+
+
+def _sentences(doc: int, lines: Sequence[str]) -> tuple[Sentence, ...]:
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    return tuple(
+        Sentence(doc, i, start, start + len(line), line, "paragraph", i)
+        for i, (start, line) in enumerate(zip(starts, lines, strict=True))
+    )
+
+
+def _alignment(sentences: Sequence[Sequence[Sentence]], a: int, b: int, specs: list[LinkSpec]) -> Alignment:
+    links = tuple(
+        Link(i, j, "counterpart", label, 1.0, _diff(sentences[a][i], sentences[b][j], old, new))  # type: ignore[arg-type]
+        for i, j, label, old, new in specs
+    )
+    status_a: list[Status] = ["added"] * len(sentences[a])
+    status_b: list[Status] = ["added"] * len(sentences[b])
+    for link in links:
+        status_a[link.a] = status_b[link.b] = link.label
+    return Alignment(a, b, links, tuple(status_a), tuple(status_b))
+
+
+def _diff(x: Sentence, y: Sentence, old: str, new: str) -> tuple[DiffOp, ...]:
+    """Equal runs around one replaced word run (``old`` in x, ``new`` in y); all equal if none."""
+    if not old:
+        return (DiffOp("equal", x.text, (x.start, x.end), (y.start, y.end)),)
+    i, j = x.start + x.text.index(old), y.start + y.text.index(new)
+    return (
+        DiffOp("equal", x.text[: i - x.start], (x.start, i), (y.start, j)),
+        DiffOp("delete", old, (i, i + len(old)), None),
+        DiffOp("insert", new, None, (j, j + len(new))),
+        DiffOp("equal", x.text[i - x.start + len(old) :], (i + len(old), x.end), (j + len(new), y.end)),
+    )
+
+
+def _summary(doc: int, outlet: str, sentences: int) -> OutletSummary:
+    return OutletSummary(doc, outlet, 0, 0, sentences, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0, 0, 0)
+
+
+def mayor(reference: int | None) -> Comparison:
+    return hand_built([("Alpha", ALPHA), ("Beta", BETA), ("Gamma", GAMMA)], MAYOR_LINKS, reference=reference)
+
+
+def row_texts(view: ReportView) -> list[tuple[str, ...]]:
+    """Each row as one string per column: its sentences' texts joined by " / " ("" if none)."""
+    return [
+        tuple(
+            " / ".join("".join(seg.text for seg in s.segments) for s in cell.sentences) for cell in row.cells
+        )
+        for row in view.rows
+    ]
+
+
+def sentence_views(view: ReportView) -> dict[str, SentenceView]:
+    return {s.anchor: s for row in view.rows for cell in row.cells for s in cell.sentences}
+
+
+def word_marks(view: ReportView) -> dict[str, list[tuple[str, str, str]]]:
+    """Inserted / deleted runs of every sentence that has any: (text, class, tooltip)."""
+    marks: dict[str, list[tuple[str, str, str]]] = {}
+    for row in view.rows:
+        for cell in row.cells:
+            for s in cell.sentences:
+                found = [
+                    (seg.text, seg.classes, seg.title)
+                    for seg in s.segments
+                    if {"ins", "del"} & set(seg.classes.split())
+                ]
+                if found:
+                    marks[s.anchor] = found
+    return marks
+
+
+def test_without_reference_the_first_outlet_is_the_spine() -> None:
+    view = build_view(mayor(None))
+    assert row_texts(view) == [
+        ("", "", GAMMA[0]),
+        (ALPHA[0], BETA[0], GAMMA[1]),
+        (ALPHA[1], "", ""),
+        (ALPHA[2], BETA[1], GAMMA[2]),
+        ("", BETA[2], ""),
+        ("", BETA[3], ""),
+        ("", "", GAMMA[3]),
+    ]
+    views = sentence_views(view)
+    assert [link.text for link in views["s-0-1"].moved_links] == [
+        "moved: counterpart in Beta, sentence 4 \u2193",
+        "moved: counterpart in Gamma, sentence 4 \u2193",
+    ]
+    assert word_marks(view) == {
+        "s-0-0": [("resigned", "del", "not in Beta's version; not in Gamma's version")],
+        "s-1-0": [("quit", "ins", "not in Alpha's version")],
+        "s-2-1": [("stepped down", "ins", "not in Alpha's version")],
+    }
+    assert views["s-1-2"].status_label == "only in Beta"
+    assert views["s-2-0"].status_label == "only in Gamma"
+
+
+def test_reference_second_outlet_is_the_spine() -> None:
+    comparison = mayor(1)
+    view = build_view(comparison)
+    # Beta's and Gamma's "council" sentences share a row: they are counterparts in Beta's order.
+    assert row_texts(view) == [
+        ("", "", GAMMA[0]),
+        (ALPHA[0], BETA[0], GAMMA[1]),
+        (ALPHA[1], "", ""),
+        (ALPHA[2], BETA[1], GAMMA[2]),
+        ("", BETA[2], ""),
+        ("", BETA[3], GAMMA[3]),
+    ]
+    views = sentence_views(view)
+    labels = {key: s.status_label for key, s in views.items()}
+    assert labels == {
+        "s-0-0": "edited",
+        "s-0-1": "moved",
+        "s-0-2": "same wording",
+        "s-1-0": "edited",
+        "s-1-1": "same wording",
+        "s-1-2": "only in Beta",
+        "s-1-3": "same wording",
+        "s-2-0": "not in Beta",  # Alpha was not compared with Gamma, so "only in" is not known
+        "s-2-1": "edited",
+        "s-2-2": "same wording",
+        "s-2-3": "same wording",
+    }
+    moved = {key: [link.text for link in s.moved_links] for key, s in views.items() if s.moved_links}
+    assert moved == {
+        "s-0-1": ["moved: counterpart in Beta, sentence 4 \u2193"],
+        "s-1-3": ["moved: counterpart in Alpha, sentence 2 \u2191"],
+    }
+    # No Alpha-vs-Gamma difference anywhere: "resigned" vs "stepped down" is never marked.
+    assert word_marks(view) == {
+        "s-0-0": [("resigned", "ins", "not in Beta's version")],
+        "s-1-0": [("quit", "del", "not in Alpha's version; not in Gamma's version")],
+        "s-2-1": [("stepped down", "ins", "not in Beta's version")],
+    }
+    html = to_html(comparison)
+    assert '<div class="cell">Beta <span class="rel">(reference)</span></div>' in html
+    assert '<div class="cell">Alpha</div>' in html and '<div class="cell">Gamma</div>' in html
+    assert "counted for each outlet against Beta, the reference" in html
+    TagBalance().check(html)
+
+
+def test_reference_third_outlet_is_the_spine() -> None:
+    view = build_view(mayor(2))
+    assert row_texts(view) == [
+        ("", "", GAMMA[0]),
+        (ALPHA[0], BETA[0], GAMMA[1]),
+        (ALPHA[1], "", ""),
+        (ALPHA[2], BETA[1], GAMMA[2]),
+        ("", BETA[2], ""),
+        ("", BETA[3], GAMMA[3]),
+    ]
+    views = sentence_views(view)
+    labels = {key: s.status_label for key, s in views.items()}
+    assert labels["s-1-2"] == "not in Gamma" and labels["s-2-0"] == "only in Gamma"
+    assert labels["s-0-0"] == labels["s-1-0"] == labels["s-2-1"] == "edited"
+    moved = {key: [link.text for link in s.moved_links] for key, s in views.items() if s.moved_links}
+    assert moved == {
+        "s-0-1": ["moved: counterpart in Gamma, sentence 4 \u2193"],
+        "s-2-3": ["moved: counterpart in Alpha, sentence 2 \u2191"],
+    }
+    assert word_marks(view) == {
+        "s-0-0": [("resigned", "ins", "not in Gamma's version")],
+        "s-1-0": [("quit", "ins", "not in Gamma's version")],
+        "s-2-1": [("stepped down", "del", "not in Alpha's version; not in Beta's version")],
+    }
+
+
+def test_two_outlets_with_reference_keep_only_here() -> None:
+    """With two outlets, the pair's statuses say whether the other outlet has a sentence."""
+    links = {(0, 1): [(0, 0, "edited", "resigned", "quit"), (2, 1, "identical", "", "")]}
+    view = build_view(hand_built([("Alpha", ALPHA), ("Beta", BETA[:2])], links, reference=1))
+    assert row_texts(view) == [(ALPHA[0], BETA[0]), (ALPHA[1], ""), (ALPHA[2], BETA[1])]
+    views = sentence_views(view)
+    assert views["s-0-1"].status_label == "only in Alpha"
+    assert word_marks(view) == {
+        "s-0-0": [("resigned", "ins", "not in Beta's version")],
+        "s-1-0": [("quit", "del", "not in Alpha's version")],
+    }
+
+
+CITY_COUNCIL = (
+    "Mayor Ann Lee resigned on Monday after a long dispute with the city council over the budget.\n\n"
+    "The council had rejected her plan to cut funding for public libraries by a third.\n\n"
+    "Lee said she was proud of her eight years in office and thanked the residents.\n\n"
+    "Deputy mayor Tom Park will lead the city until an election is held in the spring.\n"
+)
+CITY_PAPER = (
+    "Mayor Ann Lee resigned on Monday after a bitter dispute with the city council over the budget.\n\n"
+    "Lee said she was proud of her eight years in office and thanked the residents.\n\n"
+    "Critics had accused her of ignoring the poorer districts of the city for years.\n\n"
+    "Deputy mayor Tom Park will lead the city until an election is held in the spring.\n"
+)
+CITY_RADIO = (
+    "Mayor Ann Lee resigned on Monday after a long dispute with the city council over the budget.\n\n"
+    "The council had rejected her plan to cut funding for public libraries by half.\n\n"
+    "Deputy mayor Tom Park will lead the city until an election is held in the spring.\n\n"
+    "Lee said she was proud of her eight years in office and thanked the residents.\n"
+)
+
+
+@pytest.mark.parametrize("reference", [None, 1, 2])
+def test_three_outlets_through_the_pipeline(reference: int | None) -> None:
+    """Every sentence once, columns in reading order, and everything told against the spine."""
+    documents = [
+        document_from_text(text, outlet=name)
+        for name, text in (("Council", CITY_COUNCIL), ("Paper", CITY_PAPER), ("Radio", CITY_RADIO))
+    ]
+    comparison = compare(documents, options=CompareOptions(reference=reference))
+    spine = 0 if reference is None else reference
+    spine_outlet = documents[spine].outlet
+    view = build_view(comparison)
+    for doc in range(3):
+        shown = [s.anchor for row in view.rows for s in row.cells[doc].sentences]
+        assert shown == [anchor(doc, i) for i in range(len(comparison.sentences[doc]))]
+    for row in view.rows:
+        spine_sentences = {int(s.anchor.split("-")[2]) for s in row.cells[spine].sentences}
+        for doc, cell in enumerate(row.cells):
+            if doc == spine:
+                continue
+            if spine_sentences:  # a sentence shares the spine's row only as its counterpart
+                partners = {(link.a, link.b) for link in comparison.alignment(spine, doc).links}
+                for s in cell.sentences:
+                    index = int(s.anchor.split("-")[2])
+                    assert any((a, index) in partners for a in spine_sentences), s.anchor
+            else:  # without a spine sentence, a row holds one outlet's sentence
+                assert not cell.sentences or all(not c.sentences for d, c in enumerate(row.cells) if d != doc)
+            for s in cell.sentences:
+                assert not s.status_label.startswith("not in ") or s.status_label == f"not in {spine_outlet}"
+                for seg in s.segments:
+                    assert "del" not in seg.classes.split(), "deletions are marked in the spine only"
+                    if "ins" in seg.classes.split():
+                        assert f"not in {spine_outlet}'s version" in seg.title
+                        assert seg.title.count("not in ") == 1
+    html = to_html(comparison)
+    TagBalance().check(html)
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= ids
+
+
+# --- highlights are indexed once, not scanned per sentence ------------------------------------
+
+
+class CountedTuple(tuple):  # type: ignore[type-arg]
+    """A tuple that counts how often it is iterated over."""
+
+    iterations = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self.iterations += 1
+        return super().__iter__()
+
+
+def test_highlights_and_links_are_read_once_not_per_sentence() -> None:
+    size = 60
+    lines = [f"Officials in district {n} said the {n} votes were counted." for n in range(size)]
+    comparison = hand_built(
+        [("One", lines), ("Two", lines)], {(0, 1): [(n, n, "identical", "", "") for n in range(size)]}
+    )
+    sentences = comparison.sentences
+    quotes = CountedTuple(
+        Quote(doc, s.index, s.start + 13, s.start + 21, s.text[13:21], "scare")
+        for doc in (0, 1)
+        for s in sentences[doc]
+    )
+    framing = CountedTuple(
+        FramingHit(doc, s.index, s.start, s.start + 9, "Officials", "official", "test", "outlet")
+        for doc in (0, 1)
+        for s in sentences[doc]
+    )
+    attributions = CountedTuple(
+        Attribution(doc, s.index, (Source("Officials", "institution", s.start, s.start + 9, "said"),))
+        for doc in (0, 1)
+        for s in sentences[doc]
+    )
+    alignment = comparison.alignments[0]
+    links = CountedTuple(alignment.links)
+    counted = Comparison(
+        **{
+            **comparison.__dict__,
+            "quotes": quotes,
+            "framing": framing,
+            "attributions": attributions,
+            "alignments": (Alignment(0, 1, links, alignment.status_a, alignment.status_b),),
+        }
+    )
+    view = build_view(counted)
+    assert len(view.rows) == size
+    assert quotes.iterations == framing.iterations == 1
+    assert attributions.iterations == 1
+    assert links.iterations <= 3
+    last = view.rows[-1].cells[1].sentences[0]
+    assert [seg.classes for seg in last.segments][:3] == ["fr fr-outlet src", "", "q q-scare"]
+
+
+def test_a_quote_over_two_sentences_is_marked_in_both() -> None:
+    lines = ['"We will not give up.', 'We will win," the coach said.']
+    comparison = hand_built(
+        [("One", lines), ("Two", lines)],
+        {(0, 1): [(0, 0, "identical", "", ""), (1, 1, "identical", "", "")]},
+        quotes=[Quote(0, 0, 1, 34, "We will not give up.\nWe will win,", "direct", "the coach")],
+    )
+    first, second = (s for row in build_view(comparison).rows for s in row.cells[0].sentences)
+    assert [(seg.text, seg.classes) for seg in first.segments] == [
+        ('"', ""),
+        ("We will not give up.", "q q-direct"),
+    ]
+    assert [(seg.text, seg.classes) for seg in second.segments] == [
+        ("We will win,", "q q-direct"),
+        ('" the coach said.', ""),
+    ]
+    assert second.segments[0].speaker == "the coach" and first.segments[1].speaker == ""
 
 
 class TagBalance(HTMLParser):

@@ -6,24 +6,34 @@ highlight covering them, summary cards and findings lists) and hands it to a Jin
 with autoescaping on, so article text can never become markup. CSS and JavaScript are
 inlined so the page opens offline, attaches to an e-mail and prints.
 
-Rows use the first document as the spine: its counterparts in every other outlet share its
-row; moved sentences stay in their own reading position and link to their counterpart, and
-sentences without a counterpart get rows of their own in reading order.
+Rows use one document as the spine: the reference outlet when the comparison has one (every
+other outlet was judged against it only), else the first document. The spine's counterparts
+in every other outlet share its row; moved sentences stay in their own reading position and
+link to their counterpart, and sentences without a counterpart get rows of their own in
+reading order. Statuses, word insertions and deletions are all told against the spine, so the
+page never shows a difference between two outlets that were not compared with each other.
+
+Highlights are indexed by (document, sentence) once, so building the page stays linear in the
+number of sentences and highlights.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from typing import TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model import Alignment, Comparison, Finding, Link, Sentence, Span
+from ..model import Alignment, Attribution, Comparison, Finding, FramingHit, Link, Quote, Sentence, Span
 
 Node = tuple[int, int]  # (document, sentence index)
+T = TypeVar("T")
 
 _STATUS_LABELS = {
     "identical": "same wording",
@@ -97,6 +107,7 @@ class OutletView:
     title: str
     date: str
     source: str
+    reference: bool
     words: int
     sentences: int
     shared: int
@@ -161,6 +172,7 @@ class ReportView:
     """The whole page; the template reads only this."""
 
     title: str
+    hint: str
     outlets: tuple[OutletView, ...]
     rows: tuple[RowView, ...]
     findings: tuple[FindingsView, ...]
@@ -182,9 +194,20 @@ class Mark:
 
 @dataclass
 class _Layout:
-    """Rows as lists of sentence indices per document, plus where every sentence landed."""
+    """Rows as lists of sentence indices per document, plus where every sentence landed.
 
+    Also the lookups every sentence needs, built once so that no sentence scans the whole
+    comparison: the spine's counterpart links per sentence and the highlights per sentence.
+    """
+
+    spine: int
+    alignments: dict[int, Alignment]  # the spine's alignment with each other outlet, spine as ``a``
     row_links: dict[int, tuple[Link, ...]] = field(default_factory=dict)  # per other outlet
+    row_pairs: dict[int, set[tuple[int, int]]] = field(default_factory=dict)  # (a, b) of row_links
+    spine_links: dict[Node, list[tuple[int, Link]]] = field(default_factory=dict)
+    framing: dict[Node, list[FramingHit]] = field(default_factory=dict)
+    quotes: dict[Node, list[Quote]] = field(default_factory=dict)
+    attributions: dict[Node, list[Attribution]] = field(default_factory=dict)
     rows: list[list[list[int]]] = field(default_factory=list)
     row_of: dict[Node, int] = field(default_factory=dict)
 
@@ -198,14 +221,20 @@ def build_view(comparison: Comparison) -> ReportView:
     """The view model of the report: everything the template prints, already decided."""
     layout = _layout(comparison)
     return ReportView(
-        title=comparison.documents[0].title
+        title=comparison.documents[layout.spine].title
         or "Comparison of " + ", ".join(d.outlet for d in comparison.documents),
+        hint=_hint(comparison),
         outlets=tuple(_outlet_view(comparison, doc) for doc in range(len(comparison.documents))),
         rows=tuple(_row_view(comparison, layout, cells) for cells in layout.rows),
         findings=_findings_views(comparison),
         css=Markup(_asset("report.css")),
         js=Markup(_asset("report.js")),
     )
+
+
+def _spine(comparison: Comparison) -> int:
+    """The document the rows are built on: the reference outlet if there is one, else the first."""
+    return 0 if comparison.reference is None else comparison.reference
 
 
 def anchor(doc: int, index: int) -> str:
@@ -242,10 +271,21 @@ def segments(text: str, start: int, end: int, marks: Iterable[Mark]) -> tuple[Se
 def _layout(comparison: Comparison) -> _Layout:
     """Rows keyed on the spine's alignment with each other outlet, in reading order."""
     count = len(comparison.documents)
+    first = _spine(comparison)
+    others = [doc for doc in range(count) if doc != first]
+    alignments = {other: comparison.alignment(first, other) for other in others}
+    row_links = {other: _row_links(alignments[other]) for other in others}
     layout = _Layout(
-        row_links={other: _row_links(_spine_alignment(comparison, other)) for other in range(1, count)},
+        spine=first,
+        alignments=alignments,
+        row_links=row_links,
+        row_pairs={other: {(link.a, link.b) for link in links} for other, links in row_links.items()},
+        spine_links=_index_spine_links(first, alignments),
+        framing=_by_sentence(comparison, comparison.framing, lambda hit: (hit.doc, hit.start, hit.end)),
+        quotes=_by_sentence(comparison, comparison.quotes, lambda quote: (quote.doc, quote.start, quote.end)),
+        attributions=_group(((a.doc, a.sentence), a) for a in comparison.attributions),
     )
-    groups = _counterpart_groups(layout.row_links)
+    groups = _counterpart_groups(first, layout.row_links)
     group_of = {node: key for key, members in groups.items() for node in members}
     cursor = [0] * count
 
@@ -263,25 +303,25 @@ def _layout(comparison: Comparison) -> _Layout:
             cursor[doc] += 1
 
     emitted: set[Node] = set()
-    for index in range(len(comparison.sentences[0])):
-        key = group_of.get((0, index))
+    for index in range(len(comparison.sentences[first])):
+        key = group_of.get((first, index))
         if key is None:
-            emit([(0, index)])
+            emit([(first, index)])
             continue
         if key in emitted:
             continue
         emitted.add(key)
-        for doc in range(1, count):
+        for doc in others:
             placed = [i for d, i in groups[key] if d == doc]
             if placed:
                 flush(doc, min(placed))
         emit(groups[key])
-    for doc in range(1, count):
+    for doc in others:
         flush(doc, len(comparison.sentences[doc]))
     return layout
 
 
-def _counterpart_groups(row_links: dict[int, tuple[Link, ...]]) -> dict[Node, list[Node]]:
+def _counterpart_groups(first: int, row_links: dict[int, tuple[Link, ...]]) -> dict[Node, list[Node]]:
     """Spine sentences joined with their in-order counterparts (split/merge partners too)."""
     parent: dict[Node, Node] = {}
 
@@ -292,7 +332,7 @@ def _counterpart_groups(row_links: dict[int, tuple[Link, ...]]) -> dict[Node, li
 
     for other, links in row_links.items():
         for link in links:
-            root_a, root_b = find((0, link.a)), find((other, link.b))
+            root_a, root_b = find((first, link.a)), find((other, link.b))
             parent[max(root_a, root_b)] = min(root_a, root_b)
     groups: dict[Node, list[Node]] = {}
     for node in sorted(parent):
@@ -300,8 +340,60 @@ def _counterpart_groups(row_links: dict[int, tuple[Link, ...]]) -> dict[Node, li
     return groups
 
 
-def _spine_alignment(comparison: Comparison, other: int) -> Alignment:
-    return comparison.alignment(0, other)
+def _index_spine_links(first: int, alignments: dict[int, Alignment]) -> dict[Node, list[tuple[int, Link]]]:
+    """Each sentence's counterpart links with the spine, as ``(other document, link)``.
+
+    A spine sentence gets its links with every other outlet (in document order), any other
+    sentence its links with the spine; links are always seen from the spine (``a``).
+    """
+    index: dict[Node, list[tuple[int, Link]]] = defaultdict(list)
+    for other, alignment in alignments.items():
+        for link in alignment.links:
+            if link.relation == "counterpart":
+                index[(first, link.a)].append((other, link))
+    for other, alignment in alignments.items():
+        for link in alignment.links:
+            if link.relation == "counterpart":
+                index[(other, link.b)].append((other, link))
+    return dict(index)
+
+
+def _group(pairs: Iterable[tuple[Node, T]]) -> dict[Node, list[T]]:
+    """Items listed under their node, in the order given."""
+    grouped: dict[Node, list[T]] = defaultdict(list)
+    for node, item in pairs:
+        grouped[node].append(item)
+    return dict(grouped)
+
+
+def _by_sentence(
+    comparison: Comparison, items: Iterable[T], where: Callable[[T], tuple[int, int, int]]
+) -> dict[Node, list[T]]:
+    """Items listed under every sentence their ``(doc, start, end)`` overlaps, in the order given.
+
+    Found by overlap, not by the item's own sentence number, so a quote running over several
+    sentences is painted in each of them.
+    """
+    starts = [[sentence.start for sentence in sentences] for sentences in comparison.sentences]
+    reach = [_running_max(sentence.end for sentence in sentences) for sentences in comparison.sentences]
+    pairs = []
+    for item in items:
+        doc, start, end = where(item)
+        sentences = comparison.sentences[doc]
+        # Sentences before ``index`` all end at or before ``start``; starts are in reading order.
+        index = bisect_right(reach[doc], start)
+        while index < len(sentences) and starts[doc][index] < end:
+            if _overlaps((start, end), sentences[index]):
+                pairs.append(((doc, index), item))
+            index += 1
+    return _group(pairs)
+
+
+def _running_max(values: Iterable[int]) -> list[int]:
+    result: list[int] = []
+    for value in values:
+        result.append(max(value, result[-1]) if result else value)
+    return result
 
 
 def _row_links(alignment: Alignment) -> tuple[Link, ...]:
@@ -348,12 +440,14 @@ def _row_view(comparison: Comparison, layout: _Layout, cells: list[list[int]]) -
 
 def _sentence_view(comparison: Comparison, layout: _Layout, doc: int, index: int) -> SentenceView:
     sentence = comparison.sentences[doc][index]
+    node = (doc, index)
     status = _status(comparison, layout, doc, index)
-    only_here = comparison.statuses[doc][index] == "added"
-    label = _status_label(comparison, doc, status, only_here)
+    only_here = _only_here(comparison, doc, index)
+    label = _status_label(comparison, layout, doc, status, only_here)
     classes = [f"st-{status}", f"k-{sentence.kind}"] + (["only"] if only_here else [])
-    marks = [*_diff_marks(comparison, doc, index), *_framing_marks(comparison, sentence)]
-    marks += [*_quote_marks(comparison, sentence), *_source_marks(comparison, sentence)]
+    attributions = layout.attributions.get(node, [])
+    marks = [*_diff_marks(comparison, layout, doc, index), *_framing_marks(layout.framing.get(node, []))]
+    marks += [*_quote_marks(layout.quotes.get(node, [])), *_source_marks(attributions, sentence)]
     return SentenceView(
         anchor=anchor(doc, index),
         number=index + 1,
@@ -367,8 +461,8 @@ def _sentence_view(comparison: Comparison, layout: _Layout, doc: int, index: int
                 attribution.label,
                 "sourcing chain, outermost source first" + (" (continued)" if attribution.inherited else ""),
             )
-            for attribution in comparison.attributions
-            if attribution.doc == doc and attribution.sentence == index and attribution.chain
+            for attribution in attributions
+            if attribution.chain
         ),
         moved_links=tuple(_moved_links(comparison, layout, doc, index)),
     )
@@ -376,70 +470,67 @@ def _sentence_view(comparison: Comparison, layout: _Layout, doc: int, index: int
 
 def _status(comparison: Comparison, layout: _Layout, doc: int, index: int) -> str:
     """Status against the spine (the spine's own: against the only other outlet, or the best)."""
-    if doc == 0:
+    if doc == layout.spine:
         if len(comparison.documents) == 2:
-            return comparison.alignment(0, 1).status_a[index]
-        return comparison.statuses[0][index]
-    return _spine_alignment(comparison, doc).status_b[index]
+            return next(iter(layout.alignments.values())).status_a[index]
+        return comparison.statuses[doc][index]
+    return layout.alignments[doc].status_b[index]
 
 
-def _status_label(comparison: Comparison, doc: int, status: str, only_here: bool) -> str:
+def _only_here(comparison: Comparison, doc: int, index: int) -> bool:
+    """Whether no other outlet has the sentence at all.
+
+    ``statuses`` of a non-reference outlet tell only whether the reference has it, so with a
+    reference and more than two outlets only the reference's own sentences can be told so.
+    """
+    reference = comparison.reference
+    if reference is not None and doc != reference and len(comparison.documents) > 2:
+        return False
+    return comparison.statuses[doc][index] == "added"
+
+
+def _status_label(comparison: Comparison, layout: _Layout, doc: int, status: str, only_here: bool) -> str:
     if only_here:
         return "only in " + comparison.documents[doc].outlet
     if status == "added":
-        return "not in " + comparison.documents[0].outlet
+        return "not in " + comparison.documents[layout.spine].outlet
     return _STATUS_LABELS.get(status, status)
 
 
-def _spine_links(comparison: Comparison, doc: int, index: int) -> Iterable[tuple[int, Link]]:
-    """Counterpart links of this sentence with the spine, as ``(other document, link)``.
-
-    Links are always seen from the spine (``a`` is document 0).
-    """
-    others = range(1, len(comparison.documents)) if doc == 0 else (doc,)
-    for other in others:
-        for link in _spine_alignment(comparison, other).links:
-            if link.relation == "counterpart" and (link.a if doc == 0 else link.b) == index:
-                yield other, link
-
-
-def _diff_marks(comparison: Comparison, doc: int, index: int) -> Iterable[Mark]:
+def _diff_marks(comparison: Comparison, layout: _Layout, doc: int, index: int) -> Iterable[Mark]:
     """Words the spine has and a counterpart lacks (deleted), and the counterpart's insertions."""
-    spine = comparison.documents[0].outlet
-    for other, link in _spine_links(comparison, doc, index):
+    spine_outlet = comparison.documents[layout.spine].outlet
+    for other, link in layout.spine_links.get((doc, index), []):
         for op in link.diff:
-            if doc == 0 and op.op == "delete" and op.a:
+            if doc == layout.spine and op.op == "delete" and op.a:
                 title = f"not in {comparison.documents[other].outlet}'s version"
                 yield Mark(op.a[0], op.a[1], "del", title)
-            elif doc != 0 and op.op == "insert" and op.b:
-                yield Mark(op.b[0], op.b[1], "ins", f"not in {spine}'s version")
+            elif doc != layout.spine and op.op == "insert" and op.b:
+                yield Mark(op.b[0], op.b[1], "ins", f"not in {spine_outlet}'s version")
 
 
-def _framing_marks(comparison: Comparison, sentence: Sentence) -> Iterable[Mark]:
-    for hit in comparison.framing:
-        if hit.doc == sentence.doc and _overlaps((hit.start, hit.end), sentence):
-            voice = (
-                "outlet's own voice"
-                if hit.voice == "outlet"
-                else f"quoted voice ({hit.speaker or 'unknown speaker'})"
-            )
-            lexicon = "" if hit.from_lexicon else ", not from the lexicon"
-            title = f"framing: {hit.category} \u2014 \u201c{hit.term}\u201d, {voice}{lexicon}"
-            yield Mark(hit.start, hit.end, f"fr fr-{hit.voice}", title, category=hit.category)
+def _framing_marks(hits: Iterable[FramingHit]) -> Iterable[Mark]:
+    for hit in hits:
+        voice = (
+            "outlet's own voice"
+            if hit.voice == "outlet"
+            else f"quoted voice ({hit.speaker or 'unknown speaker'})"
+        )
+        lexicon = "" if hit.from_lexicon else ", not from the lexicon"
+        title = f"framing: {hit.category} \u2014 \u201c{hit.term}\u201d, {voice}{lexicon}"
+        yield Mark(hit.start, hit.end, f"fr fr-{hit.voice}", title, category=hit.category)
 
 
-def _quote_marks(comparison: Comparison, sentence: Sentence) -> Iterable[Mark]:
-    for quote in comparison.quotes:
-        if quote.doc == sentence.doc and _overlaps((quote.start, quote.end), sentence):
-            title = f"{quote.kind} quote \u2014 {quote.speaker or 'speaker unknown'}"
-            yield Mark(quote.start, quote.end, f"q q-{quote.kind}", title, speaker_at_end=quote.speaker or "")
+def _quote_marks(quotes: Iterable[Quote]) -> Iterable[Mark]:
+    for quote in quotes:
+        title = f"{quote.kind} quote \u2014 {quote.speaker or 'speaker unknown'}"
+        yield Mark(quote.start, quote.end, f"q q-{quote.kind}", title, speaker_at_end=quote.speaker or "")
 
 
-def _source_marks(comparison: Comparison, sentence: Sentence) -> Iterable[Mark]:
+def _source_marks(attributions: Iterable[Attribution], sentence: Sentence) -> Iterable[Mark]:
+    """Sources of the sentence's own chains (an inherited chain's names may sit elsewhere)."""
     seen: set[tuple[int, int, str]] = set()
-    for attribution in comparison.attributions:
-        if attribution.doc != sentence.doc or attribution.sentence != sentence.index:
-            continue
+    for attribution in attributions:
         for source in attribution.chain:
             key = (source.start, source.end, source.name)
             if key not in seen and _overlaps((source.start, source.end), sentence):
@@ -454,10 +545,10 @@ def _overlaps(span: Span, sentence: Sentence) -> bool:
 
 def _moved_links(comparison: Comparison, layout: _Layout, doc: int, index: int) -> Iterable[LinkView]:
     here = layout.row_of[(doc, index)]
-    for other, link in _spine_links(comparison, doc, index):
-        if link in layout.row_links[other]:
+    for other, link in layout.spine_links.get((doc, index), []):
+        if (link.a, link.b) in layout.row_pairs[other]:
             continue
-        target = (other, link.b) if doc == 0 else (0, link.a)
+        target = (other, link.b) if doc == layout.spine else (layout.spine, link.a)
         arrow = "\u2193" if layout.row_of[target] > here else "\u2191"
         outlet = comparison.documents[target[0]].outlet
         yield LinkView(
@@ -478,6 +569,7 @@ def _outlet_view(comparison: Comparison, doc: int) -> OutletView:
         title=document.title or "",
         date=document.date or "date unknown",
         source=document.source,
+        reference=doc == comparison.reference,
         words=summary.words,
         sentences=summary.sentences,
         shared=summary.shared,
@@ -495,6 +587,17 @@ def _outlet_view(comparison: Comparison, doc: int) -> OutletView:
         sources_anonymous=summary.sources_anonymous,
         named_share=_percent(summary.sources_named, cited),
         anonymous_share=_percent(summary.sources_anonymous, cited),
+    )
+
+
+def _hint(comparison: Comparison) -> str:
+    """What the added/dropped/altered counts are relative to."""
+    if comparison.reference is None:
+        return "Added, dropped and altered are counted for each outlet against the others."
+    reference = comparison.documents[comparison.reference].outlet
+    return (
+        f"Added, dropped and altered are counted for each outlet against {reference}, the reference; "
+        f"rows and word changes are shown against {reference} too."
     )
 
 
