@@ -8,6 +8,7 @@ Words are compared in folded form, so curly vs straight quotes are not a differe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -92,9 +93,12 @@ def _count_words(text: str) -> int:
 def _pieces(sentence: Sentence) -> list[tuple[str, int, int]]:
     """(comparison key, start, end) for each word or punctuation mark, offsets in the document."""
     return [
-        (fold(match.group()), sentence.start + match.start(), sentence.start + match.end())
+        (_key(match.group()), sentence.start + match.start(), sentence.start + match.end())
         for match in _PIECE.finditer(sentence.text)
     ]
+
+
+_key = lru_cache(maxsize=65536)(fold)  # words repeat across sentence pairs
 
 
 def _run_span(pieces: list[tuple[str, int, int]], first: int, count: int) -> tuple[int, int]:

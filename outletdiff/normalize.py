@@ -68,9 +68,15 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     result = []
     for match in _WORD.finditer(text, start, end):
-        folded = fold(match.group()).replace(".", "")
+        folded = fold_word(match.group())
         result.append(Token(match.start(), match.end(), folded, stem(folded)))
     return result
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """``fold`` for one word, without inner dots ("U.S." -> "us"); cached, as words repeat."""
+    return fold(word).replace(".", "")
 
 
 @lru_cache(maxsize=65536)

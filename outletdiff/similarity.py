@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -127,6 +127,7 @@ def _rarity(surfaces: dict[str, set[str]]) -> Callable[[str], float]:
     written several ways takes its commonest form, so the weight does not depend on order.
     """
 
+    @cache
     def weight(term: str) -> float:
         zipf = max(_zipf(form) for form in surfaces.get(term, {term}))
         return 1.0 - 0.1 * min(max(zipf - 1.0, 0.0), 7.5)
