@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from scipy import sparse
@@ -41,9 +42,12 @@ def align(
     moved = _out_of_order(pairs)
     links: list[Link] = []
     for i, j in pairs:
-        diff = word_diff(sentences_a[i], sentences_b[j])
+        # A split or merge is diffed as a whole: "A and B." against "A. B." loses no words.
+        joined_a = _joined(sentences_a, [i] + [n for n, m, label in extra if m == j and label == "merged"])
+        joined_b = _joined(sentences_b, [j] + [n for m, n, label in extra if m == i and label == "split"])
+        diff = word_diff(joined_a, joined_b)
         label: LinkLabel = (
-            "moved" if (i, j) in moved else _counterpart_label(sentences_a[i], sentences_b[j], diff, options)
+            "moved" if (i, j) in moved else _counterpart_label(joined_a, joined_b, diff, options)
         )
         links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4), diff))
     for i, j, label in extra:
@@ -61,6 +65,17 @@ def align(
         status_a=status_a,
         status_b=status_b,
     )
+
+
+def _joined(sentences: Sequence[Sentence], indexes: list[int]) -> Sentence:
+    """Neighbouring sentences as one, with offsets kept (the gaps between become spaces)."""
+    if len(indexes) == 1:
+        return sentences[indexes[0]]
+    parts = sorted((sentences[index] for index in indexes), key=lambda sentence: sentence.start)
+    text = parts[0].text
+    for previous, sentence in zip(parts, parts[1:], strict=False):
+        text += " " * (sentence.start - previous.end) + sentence.text
+    return replace(parts[0], end=parts[-1].end, text=text)
 
 
 def _mask_uncompared(

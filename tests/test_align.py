@@ -170,3 +170,18 @@ def test_very_long_sentences_get_a_quick_coarse_diff() -> None:
     assert ops[2].text == " ".join(words[1501:])
     rebuilt_b = " ".join(document_b.text[op.b[0] : op.b[1]] for op in ops if op.b)
     assert rebuilt_b.split() == second.split()
+
+
+def test_a_split_sentence_is_diffed_against_both_parts() -> None:
+    first = (
+        "Bridge story\nThe bridge closed on Monday and ferries will run every 20 minutes until it reopens.\n"
+    )
+    second = (
+        "Bridge story\nThe bridge closed on Monday. Ferries will run every 20 minutes until it reopens.\n"
+    )
+    _, alignment = aligned(first, second)
+    assert alignment.status_a[1] == "split" and alignment.status_b[1:] == ("merged", "merged")
+    link = next(link for link in alignment.links if link.label not in ("split", "merged") and link.a == 1)
+    inserted = [op.text for op in link.diff if op.op == "insert"]
+    deleted = [op.text for op in link.diff if op.op == "delete"]
+    assert (inserted, deleted) == (["."], ["and"])

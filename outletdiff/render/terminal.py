@@ -56,9 +56,7 @@ def _reported_pairs(comparison: Comparison) -> list[Alignment]:
 
 def _header(comparison: Comparison, console: Console) -> None:
     titles = list(dict.fromkeys(d.title for d in comparison.documents if d.title))  # input order
-    console.print(
-        Text("outletdiff: " + (" / ".join(titles) if titles else "comparison"), style="bold")
-    )
+    console.print(Text("outletdiff: " + (" / ".join(titles) if titles else "comparison"), style="bold"))
     table = Table(title="Per outlet", title_justify="left")
     table.add_column("")
     for document in comparison.documents:
