@@ -5,6 +5,9 @@ algorithm per connected group of candidates), never first-match greedy, plus spl
 neighbours. Overlaps are every other pair that shares enough specific content: real coverage
 packs into one sentence what another outlet spreads over three, so about half of all true
 links are of this kind. A sentence is "added" only when it has neither.
+
+A counterpart out of reading order is "moved" when its wording is identical or edited; a
+reworded one stays "rewritten", so "moved" always means the same sentence somewhere else.
 """
 
 from __future__ import annotations
@@ -46,9 +49,9 @@ def align(
         joined_a = _joined(sentences_a, [i] + [n for n, m, label in extra if m == j and label == "merged"])
         joined_b = _joined(sentences_b, [j] + [n for m, n, label in extra if m == i and label == "split"])
         diff = word_diff(joined_a, joined_b)
-        label: LinkLabel = (
-            "moved" if (i, j) in moved else _counterpart_label(joined_a, joined_b, diff, options)
-        )
+        label: LinkLabel = _counterpart_label(joined_a, joined_b, diff, options)
+        if (i, j) in moved and label != "rewritten":
+            label = "moved"  # the same words elsewhere; a reworded sentence stays "rewritten"
         links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4), diff))
     for i, j, label in extra:
         links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4)))
