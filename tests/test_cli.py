@@ -177,3 +177,21 @@ def test_a_document_with_no_sentences_left_is_refused_not_a_crash(tmp_path: Path
     result = runner.invoke(app, ["compare", paths[0], str(empty), paths[1]])
     assert result.exit_code == 2
     assert "no article text found" in result.output
+
+
+def test_non_english_is_refused_unless_asked_and_then_still_works(tmp_path: Path) -> None:
+    first, second = tmp_path / "de1.txt", tmp_path / "de2.txt"
+    first.write_text(
+        "Brücke gesperrt\nDer Minister sagte am Dienstag, die Brücke bleibe „bis auf Weiteres“ zu.\n"
+    )
+    second.write_text(
+        "Sturm: Brücke zu\nDie Brücke bleibt nach dem Sturm gesperrt.\n«Wir arbeiten daran», sagte er.\n"
+    )
+    refused = runner.invoke(app, ["compare", str(first), str(second)])
+    assert refused.exit_code == 2 and "does not look like English" in refused.output
+    accepted = runner.invoke(app, ["compare", str(first), str(second), "--any-language", "--json", "-"])
+    assert accepted.exit_code == 0
+    assert [q["text"] for q in json.loads(accepted.output)["quotes"]] == [
+        "bis auf Weiteres",
+        "Wir arbeiten daran",
+    ]
