@@ -648,9 +648,8 @@ class PartStore:
                 for path in self.parts.glob(f"{table}-*.parquet")
                 if path.stem.rsplit("-", 1)[-1] in committed
             )
-            frame = pl.scan_parquet(parts) if parts else pl.LazyFrame(schema=self.schemas[table])
             target = self.out / f"{table}.{fmt}"
-            _sink_atomic(frame, target, fmt)
+            _concatenate_atomic(parts, self.schemas[table], target, fmt)
             for other in ("parquet", "csv", "ndjson"):
                 if other != fmt:
                     (self.out / f"{table}.{other}").unlink(missing_ok=True)
@@ -668,15 +667,27 @@ def _write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
         raise
 
 
-def _sink_atomic(frame: pl.LazyFrame, path: Path, fmt: Format) -> None:
+def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: Path, fmt: Format) -> None:
+    """Append the parts batch by batch (pyarrow), so memory holds one small batch, never a table."""
+    import pyarrow.parquet as pq
+
+    arrow_schema = pq.read_schema(parts[0]) if parts else pl.DataFrame(schema=schema).to_arrow().schema
+    batches = (batch for part in parts for batch in pq.ParquetFile(part).iter_batches(batch_size=16_384))
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         if fmt == "parquet":
-            frame.sink_parquet(temporary)
-        elif fmt == "csv":
-            frame.sink_csv(temporary)
+            with pq.ParquetWriter(temporary, arrow_schema) as writer:
+                for batch in batches:
+                    writer.write_batch(batch)
         else:
-            frame.sink_ndjson(temporary)
+            with temporary.open("wb") as stream:
+                frames = (pl.from_arrow(batch) for batch in batches)
+                for frame in [pl.DataFrame(schema=schema)] if not parts else frames:
+                    assert isinstance(frame, pl.DataFrame)
+                    if fmt == "csv":
+                        frame.write_csv(stream, include_header=stream.tell() == 0)
+                    else:
+                        frame.write_ndjson(stream)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
