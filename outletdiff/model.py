@@ -240,6 +240,38 @@ class Finding:
     other_text: str | None = None
 
 
+def finding_at(
+    item: Quote | FramingHit | Fact,
+    *,
+    outlet: int,
+    other: int,
+    kind: FindingKind,
+    change: Change,
+    category: str,
+    counterpart: Quote | FramingHit | Fact | None = None,
+    voice: Voice | None = None,
+    speaker: str | None = None,
+) -> Finding:
+    """A finding about ``item``, written where ``item`` is; ``counterpart`` is the other side's."""
+    return Finding(
+        outlet=outlet,
+        other=other,
+        kind=kind,
+        change=change,
+        category=category,
+        text=item.text,
+        doc=item.doc,
+        sentence=item.sentence,
+        start=item.start,
+        end=item.end,
+        voice=voice,
+        speaker=speaker,
+        other_sentence=counterpart.sentence if counterpart else None,
+        other_span=(counterpart.start, counterpart.end) if counterpart else None,
+        other_text=counterpart.text if counterpart else None,
+    )
+
+
 @dataclass(frozen=True)
 class OutletSummary:
     """Counts per outlet, precomputed so that every renderer shows the same numbers."""

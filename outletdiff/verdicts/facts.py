@@ -27,7 +27,18 @@ from outletdiff.extract.facts import (
     same_fact,
 )
 from outletdiff.extract.wordlists import word_list
-from outletdiff.model import Alignment, DiffOp, Document, Fact, Finding, Link, Sentence, Span
+from outletdiff.model import (
+    Alignment,
+    Change,
+    DiffOp,
+    Document,
+    Fact,
+    Finding,
+    Link,
+    Sentence,
+    Span,
+    finding_at,
+)
 
 __all__ = ["fact_verdicts"]
 
@@ -257,33 +268,16 @@ def _by_sentence(facts: list[Fact]) -> dict[int, list[Fact]]:
 
 
 def _altered(fact: Fact, other: Fact) -> Finding:
-    return Finding(
+    return finding_at(
+        fact,
         outlet=fact.doc,
         other=other.doc,
         kind="fact",
         change="altered",
         category=fact.kind,
-        text=fact.text,
-        doc=fact.doc,
-        sentence=fact.sentence,
-        start=fact.start,
-        end=fact.end,
-        other_sentence=other.sentence,
-        other_span=(other.start, other.end),
-        other_text=other.text,
+        counterpart=other,
     )
 
 
-def _one_sided(fact: Fact, *, outlet: int, other: int, change: str) -> Finding:
-    return Finding(
-        outlet=outlet,
-        other=other,
-        kind="fact",
-        change=change,  # type: ignore[arg-type]
-        category=fact.kind,
-        text=fact.text,
-        doc=fact.doc,
-        sentence=fact.sentence,
-        start=fact.start,
-        end=fact.end,
-    )
+def _one_sided(fact: Fact, *, outlet: int, other: int, change: Change) -> Finding:
+    return finding_at(fact, outlet=outlet, other=other, kind="fact", change=change, category=fact.kind)

@@ -15,7 +15,18 @@ from collections.abc import Iterator, Sequence
 
 from outletdiff.extract.lexicon import word_keys
 from outletdiff.extract.wordlists import word_list
-from outletdiff.model import Alignment, Document, Finding, FramingHit, Link, Quote, Sentence, Span
+from outletdiff.model import (
+    Alignment,
+    Change,
+    Document,
+    Finding,
+    FramingHit,
+    Link,
+    Quote,
+    Sentence,
+    Span,
+    finding_at,
+)
 
 __all__ = ["framing_verdicts"]
 
@@ -54,18 +65,14 @@ def framing_verdicts(
     return findings
 
 
-def _finding(hit: FramingHit, *, outlet: int, other: int, change: str) -> Finding:
-    return Finding(
+def _finding(hit: FramingHit, *, outlet: int, other: int, change: Change) -> Finding:
+    return finding_at(
+        hit,
         outlet=outlet,
         other=other,
         kind="framing",
-        change=change,  # type: ignore[arg-type]
+        change=change,
         category=hit.category,
-        text=hit.text,
-        doc=hit.doc,
-        sentence=hit.sentence,
-        start=hit.start,
-        end=hit.end,
         voice=hit.voice,
         speaker=hit.speaker,
     )

@@ -14,7 +14,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from ..model import Alignment, Document, Finding, Quote
+from ..model import Alignment, Change, Document, Finding, Quote, finding_at
 from ..normalize import fold
 
 _SAME = 92.0  # ratio at or above which two quotes have the same wording
@@ -77,7 +77,7 @@ def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) ->
     return findings
 
 
-def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | None, str]]:
+def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | None, Change]]:
     """For each of ``mine``: the other outlet's closest quote and whether it is the same or altered.
 
     A long article pair has hundreds of quotes on each side, so the fuzzy scorers run
@@ -105,7 +105,7 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
     candidate = ((ratio >= _SAME) | (inside >= _CONTAINED)) & (lengths_mine > 0) & (lengths_theirs > 0)
     # Best = highest max(ratio, containment), then highest ratio; scores are at most 100.
     preference = np.where(candidate, np.maximum(ratio, inside) * 1000 + ratio, -1.0)
-    results: list[tuple[Quote | None, str]] = []
+    results: list[tuple[Quote | None, Change]] = []
     for i in range(len(mine)):
         j = int(preference[i].argmax())
         if preference[i, j] < 0:
@@ -139,22 +139,16 @@ def _words_inside(first: str, second: str) -> float:
 
 
 def _finding(
-    quote: Quote, outlet: int, other: int, change: str, category: str, match: Quote | None = None
+    quote: Quote, outlet: int, other: int, change: Change, category: str, match: Quote | None = None
 ) -> Finding:
-    return Finding(
+    return finding_at(
+        quote,
         outlet=outlet,
         other=other,
         kind="quote",
-        change=change,  # type: ignore[arg-type]
+        change=change,
         category=category,
-        text=quote.text,
-        doc=quote.doc,
-        sentence=quote.sentence,
-        start=quote.start,
-        end=quote.end,
+        counterpart=match,
         voice="quoted",
         speaker=quote.speaker,
-        other_sentence=match.sentence if match else None,
-        other_span=(match.start, match.end) if match else None,
-        other_text=match.text if match else None,
     )
