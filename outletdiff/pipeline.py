@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from .align import align
 from .errors import InputError
@@ -20,7 +21,17 @@ from .extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexi
 from .extract.quotes import find_quotes
 from .extract.sources import find_attributions
 from .findings import sentence_verdicts
-from .model import Alignment, Comparison, Document, Finding, Sentence
+from .model import (
+    Alignment,
+    Attribution,
+    Comparison,
+    Document,
+    Fact,
+    Finding,
+    FramingHit,
+    Quote,
+    Sentence,
+)
 from .options import CompareOptions
 from .segment import segment
 from .similarity import build_features, pair_scores
@@ -41,30 +52,11 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
     lexicon = build_lexicon(options)
     sentences = tuple(segment(document, doc=doc) for doc, document in enumerate(documents))
     alignments = align_all(sentences, options=options)
-    quotes = tuple(
-        quote
-        for doc, document in enumerate(documents)
-        for quote in find_quotes(doc, document.text, sentences[doc])
-    )
-    attributions = tuple(
-        attribution
-        for doc, document in enumerate(documents)
-        for attribution in find_attributions(
-            doc, document.text, sentences[doc], [q for q in quotes if q.doc == doc], outlet=document.outlet
-        )
-    )
-    framing = tuple(
-        hit
-        for doc, document in enumerate(documents)
-        for hit in find_framing(
-            doc, document.text, sentences[doc], [q for q in quotes if q.doc == doc], lexicon
-        )
-    )
-    facts = tuple(
-        fact
-        for doc, document in enumerate(documents)
-        for fact in find_facts(doc, document.text, sentences[doc])
-    )
+    extracted = [_extract(doc, document, sentences[doc], lexicon) for doc, document in enumerate(documents)]
+    quotes = tuple(quote for found in extracted for quote in found.quotes)
+    attributions = tuple(attribution for found in extracted for attribution in found.attributions)
+    framing = tuple(hit for found in extracted for hit in found.framing)
+    facts = tuple(fact for found in extracted for fact in found.facts)
     reported = [a for a in alignments if options.reference is None or options.reference in (a.a, a.b)]
     statuses = tuple(best_statuses(doc, len(sentences[doc]), reported) for doc in range(len(documents)))
     findings: list[Finding] = []
@@ -87,6 +79,25 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
         summaries=summarise(documents, sentences, statuses, quotes, attributions, framing, ordered),
         statuses=statuses,
         reference=options.reference,
+    )
+
+
+class _Extracted(NamedTuple):
+    quotes: tuple[Quote, ...]
+    attributions: tuple[Attribution, ...]
+    framing: tuple[FramingHit, ...]
+    facts: tuple[Fact, ...]
+
+
+def _extract(doc: int, document: Document, sentences: Sequence[Sentence], lexicon: Lexicon) -> _Extracted:
+    """Quotes, sources, framing and facts of one document, extracted together: the quote and
+    source finders share what they learn from the text (see ``Resolver.for_text``)."""
+    quotes = find_quotes(doc, document.text, sentences)
+    return _Extracted(
+        quotes=quotes,
+        attributions=find_attributions(doc, document.text, sentences, quotes, outlet=document.outlet),
+        framing=find_framing(doc, document.text, sentences, quotes, lexicon),
+        facts=find_facts(doc, document.text, sentences),
     )
 
 

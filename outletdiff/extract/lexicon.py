@@ -121,7 +121,7 @@ class Lexicon:
 
     def find(self, text: str) -> Iterator[Match]:
         """Every non-overlapping term in ``text``, longest match first, left to right."""
-        tokens = list(words(text))
+        tokens = words(text)
         i = 0
         while i < len(tokens):
             match = self._match_at(tokens, i)
@@ -133,6 +133,9 @@ class Lexicon:
             i += length
 
     def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, Term] | None:
+        # Most words start no term: one set test spares them the walk down the trie.
+        if self._trie.keys().isdisjoint(word_keys(tokens[i][2])):
+            return self._prefix_match(tokens[i][2])
         best = self._walk(self._trie, tokens, i, 0)
         return best if best is not None else self._prefix_match(tokens[i][2])
 
@@ -162,10 +165,9 @@ class Lexicon:
         return None
 
 
-def words(text: str) -> Iterator[tuple[int, int, str]]:
+def words(text: str) -> list[tuple[int, int, str]]:
     """Word tokens of ``text`` as (start, end, word); hyphenated and elided words stay whole."""
-    for m in _WORD.finditer(text):
-        yield m.start(), m.end(), m.group(0)
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
 @lru_cache(maxsize=65536)

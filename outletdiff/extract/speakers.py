@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from outletdiff.extract.wordlists import word_list
 
@@ -283,6 +283,8 @@ _SKIP_BEFORE_VERB = frozenset(
         "do",
     ]
 )
+# "Citing"-type cues: their object is a source ("citing officials", "quoted by Reuters").
+_CITING_CUES = frozenset(["citing", "cites", "cited", "quoting", "quoted"])
 # Participles that attribute to the clause's subject after a comma ("..., saying that ...").
 _PARTICIPLE_CUES = frozenset(
     [
@@ -391,26 +393,19 @@ _PARTICLES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation mark with its offsets."""
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets, lower-cased form and shape.
+
+    A named tuple rather than a frozen dataclass, with its shape worked out once: a corpus run
+    builds millions of tokens and the rules ask each for its shape many times.
+    """
 
     text: str
     start: int
     end: int
-    lower: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.lower:
-            object.__setattr__(self, "lower", self.text.lower())
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_capital(self) -> bool:
-        return self.text[0].isupper()
+    lower: str
+    is_word: bool  # starts with a letter or digit (not punctuation or a masked quote)
+    is_capital: bool  # starts with a capital letter
 
 
 @dataclass(frozen=True)
@@ -436,50 +431,78 @@ class Frame:
     mention: Mention
 
 
+# Skips the named tuple's Python-level __new__: tokenising is the hottest loop of a corpus run.
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return list(_tokenize(text, start, end))
-
-
-@lru_cache(maxsize=512)
-def _tokenize(text: str, start: int, end: int) -> tuple[Token, ...]:
-    """Cached: quotes and sources read the same sentences of the same text. The cache holds
-    about one event's sentences, so a corpus run's memory does not grow with it."""
     tokens = []
     for match in _TOKEN.finditer(text, start, end):
-        word = match.group(0)
-        if word[-1] == "." and word.count(".") == 1 and len(word) > 1:
+        word = match.group()
+        begin = match.start()
+        if word[-1] == "." and len(word) > 1 and word.count(".") == 1:
             # A trailing period ends the sentence unless the word is an honorific.
             word = word[:-1]
-        tokens.append(Token(word, match.start(), match.start() + len(word)))
-    return tuple(tokens)
+        tokens.append(
+            _new_tuple(
+                Token, (word, begin, begin + len(word), word.lower(), word[0].isalnum(), word[0].isupper())
+            )
+        )
+    return tokens
 
 
 def find_frames(text: str, start: int, end: int) -> list[Frame]:
-    """Attribution frames inside ``text[start:end]`` in reading order (see ``_find_frames``)."""
-    return list(_find_frames(text, start, end))
+    """Attribution frames of the sentence ``text[start:end]`` in reading order, offsets into ``text``.
 
-
-@lru_cache(maxsize=512)
-def _find_frames(text: str, start: int, end: int) -> tuple[Frame, ...]:
-    """Attribution frames inside ``text[start:end]`` in reading order.
-
+    A sentence's frames depend on its own characters only, so they are found once per distinct
+    sentence and moved to where it stands: the quote and source finders read the same
+    sentences (masked alike unless they hold a quote), and outlets share sentences word for word.
     ``text`` should have quoted passages masked with ``§`` so that verbs inside quotes
     ("I said no") are never taken as frames.
     """
-    tokens = tokenize(text, start, end)
+    return [_moved(frame, start) for frame in _sentence_frames(text[start:end])]
+
+
+def _moved(frame: Frame, offset: int) -> Frame:
+    if not offset:
+        return frame
+    mention = frame.mention
+    return Frame(
+        frame.cue,
+        frame.cue_start + offset,
+        frame.cue_end + offset,
+        frame.relation,
+        Mention(
+            mention.text,
+            mention.start + offset,
+            mention.end + offset,
+            mention.kind,
+            mention.name,
+            mention.role,
+        ),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _sentence_frames(text: str) -> tuple[Frame, ...]:
+    """Attribution frames of one sentence, offsets into it. Bounded: about a dozen events' sentences."""
+    if not _cue_pattern().search(text.lower()):
+        return ()
+    tokens = tokenize(text, 0, len(text))
     verbs = word_list("speech_verbs")
+    cues = _frame_cues()
     frames: list[Frame] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
+    for i, token in enumerate(tokens):
         low = token.lower
+        if low not in cues:
+            continue
         frame: Frame | None = None
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             frame = _object_frame(text, tokens, i, i + 2, "according")
         elif low == "per" and i > 0 and not tokens[i - 1].is_word:
             frame = _object_frame(text, tokens, i, i + 1, "per")
-        elif low in ("citing", "cites", "cited", "quoting", "quoted") and _not_passive(tokens, i):
+        elif low in _CITING_CUES and _not_passive(tokens, i):
             frame = _object_frame(text, tokens, i, i + 1, "citing")
             if frame is not None and low in ("cites", "cited", "quoted"):
                 frames.extend(_subject_frames(text, tokens, i))
@@ -495,8 +518,25 @@ def _find_frames(text: str, start: int, end: int) -> tuple[Frame, ...]:
                 frame = _object_frame(text, tokens, i, i + 1, "told", outlets_only=True)
         if frame is not None:
             frames.append(frame)
-        i += 1
     return tuple(sorted(frames, key=lambda f: (f.cue_start, f.relation != "subject")))
+
+
+@cache
+def _frame_cues() -> frozenset[str]:
+    """Every (lower-cased) token ``_sentence_frames`` can start a frame at; other tokens are skipped."""
+    return frozenset(
+        ["according", "per", "via", ":", *_CITING_CUES, *_PARTICIPLE_CUES, *word_list("speech_verbs")]
+    )
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    """Any frame cue as a substring of a lower-cased sentence.
+
+    Most sentences attribute nothing; a sentence without any cue as a substring cannot hold
+    a frame, so one regex search spares it tokenising and the walk over its tokens.
+    """
+    return re.compile("|".join(re.escape(cue) for cue in sorted(_frame_cues(), key=len, reverse=True)))
 
 
 def _clause_subject_frame(text: str, tokens: list[Token], cue: int) -> Frame | None:
@@ -839,6 +879,25 @@ def _role_text(text: str, tokens: list[Token]) -> str | None:
 _Entry = TypeVar("_Entry", tuple[int, str], tuple[int, str, frozenset[str]])
 
 
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a capitalised run an organisation ("Ministry", "Corp")."""
+    return word_list("institutions") | word_list("company_words")
+
+
+@cache
+def _not_in_names() -> frozenset[str]:
+    """Words that keep a capitalised run from being learned as a person's full name."""
+    return _organisation_words() | _STOP | _DETERMINERS | word_list("roles")
+
+
+@lru_cache(maxsize=16)
+def _learned_names(text: str) -> Resolver:
+    """The names, roles and entities read from a whole text, shared (never mutated) by the
+    resolvers ``Resolver.for_text`` hands out. Bounded: one event's documents at a time."""
+    return Resolver._learn(text)
+
+
 @dataclass
 class Resolver:
     """Per-document memory that turns pronouns, surnames and descriptions into full names.
@@ -860,10 +919,25 @@ class Resolver:
 
     @classmethod
     def for_text(cls, text: str) -> Resolver:
+        """A fresh resolver for ``text``: its own memory of what it resolves, over names learned once.
+
+        Quotes and sources each resolve a document in reading order, so each needs its own
+        memory; the names read from the whole text are the same for both and are learned once.
+        """
+        learned = _learned_names(text)
+        return replace(
+            learned,
+            roles=dict(learned.roles),
+            held_roles={name: set(words) for name, words in learned.held_roles.items()},
+            history=list(learned.history),
+        )
+
+    @classmethod
+    def _learn(cls, text: str) -> Resolver:
         resolver = cls()
         runs: list[list[Token]] = []
         run: list[Token] = []
-        tokens = [*tokenize(text, 0, len(text)), Token(",", len(text), len(text))]
+        tokens = [*tokenize(text, 0, len(text)), Token(",", len(text), len(text), ",", False, False)]
         for index, token in enumerate(tokens):
             same_line = not run or "\n" not in text[run[-1].end : token.start]
             if (
@@ -894,9 +968,7 @@ class Resolver:
         if not 2 <= len(name) <= 4:
             return
         lowered = {token.lower for token in name}
-        if lowered & (
-            word_list("institutions") | word_list("company_words") | _STOP | _DETERMINERS | word_list("roles")
-        ):
+        if lowered & _not_in_names():
             return
         full = text[name[0].start : name[-1].end]
         if find_outlet(full, 0, len(full)) is not None:
@@ -919,7 +991,7 @@ class Resolver:
             self.persons.append((run[-1].start, self.full_name(bare, run[-1].start)))
             return
         lowered = {_bare(token.text).lower() for token in run}
-        organisation = lowered & (word_list("institutions") | word_list("company_words"))
+        organisation = lowered & _organisation_words()
         while run and (run[0].lower in _DETERMINERS or run[0].lower in _STOP):
             run = run[1:]
         if organisation and run and find_outlet(text, run[0].start, run[-1].end) is None:
@@ -1066,9 +1138,12 @@ class Resolver:
 _REACH = 2500  # characters a description may reach back for its name
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _bare(word: str) -> str:
     """A word without its possessive ending: "Putin’s" -> "Putin"."""
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE.sub("", word)
 
 
 def _plural(word: str) -> bool:

@@ -82,7 +82,9 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
 
     A long article pair has hundreds of quotes on each side, so the fuzzy scorers run
     (vectorised, ``cpdist``) only on pairs sharing at least half the shorter quote's words:
-    no pair below that can reach either threshold.
+    no pair below that can reach either threshold. They run on one thread: starting a thread
+    pool costs about a millisecond, more than scoring a whole event's quotes, and a corpus
+    run already keeps every core busy with its own process.
     """
     mine_text = [normalise(q.text) for q in mine]
     theirs_text = [normalise(q.text) for q in theirs]
@@ -94,8 +96,8 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
     if len(rows):
         first = [mine_text[i] for i in rows]
         second = [theirs_text[j] for j in columns]
-        ratio[rows, columns] = process.cpdist(first, second, scorer=fuzz.ratio, workers=-1)
-        contained[rows, columns] = process.cpdist(first, second, scorer=fuzz.partial_ratio, workers=-1)
+        ratio[rows, columns] = process.cpdist(first, second, scorer=fuzz.ratio)
+        contained[rows, columns] = process.cpdist(first, second, scorer=fuzz.partial_ratio)
     lengths_mine = np.array([len(t) for t in mine_text])[:, None]
     lengths_theirs = np.array([len(t) for t in theirs_text])[None, :]
     short = np.minimum(lengths_mine, lengths_theirs) < _MIN_FUZZY_CHARS
