@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
+from typing import Literal
 
 import simplemma
 
@@ -135,7 +136,26 @@ _RELATIVE_UNIT = (
     + _WEEKDAY_RE
     + ")"
 )
+
+
+def _opening(symbols: str, words: Iterable[str]) -> str:
+    """A lookahead that a match starts with one of ``symbols`` or the first three letters of
+    one of ``words``, for a pattern whose every alternative does. The regex engine tries each
+    alternative in turn at every word start, which is slow; this rejects most at once."""
+    prefixes = sorted({word[:3] for word in words})
+    initials = "".join(sorted({prefix[0] for prefix in prefixes}))
+    return rf"(?=[{symbols}{initials}])(?=[{symbols}]|{'|'.join(prefixes)})"
+
+
+_DATE_WORDS = (
+    *_MONTHS,
+    *_WEEKDAYS,
+    *("earlier", "later", "last", "next", "this", "past", "previous", "coming"),
+    *("yesterday", "today", "tomorrow", "tonight"),
+)
+_DATE_OPENING = _opening(r"\d", _DATE_WORDS)
 _DATE = re.compile(
+    rf"\b{_DATE_OPENING}(?:"
     r"\b\d{4}-\d{2}-\d{2}\b"
     rf"|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+\d{{4}})?\b"
@@ -144,7 +164,8 @@ _DATE = re.compile(
     rf"|\b{_WEEKDAY_RE}(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?:yesterday|today|tomorrow|tonight)\b"
     r"|\b(?:19|20)\d{2}s?\b"
-    r"|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)(?![\w])",
+    r"|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)(?![\w])"
+    ")",
     re.IGNORECASE,
 )
 _APPROX_RE = r"(?:(?:" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
@@ -157,7 +178,9 @@ _NUMBER_CORE = (
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?"
     r"(?:\s+(?:hundred|thousand|million|billion))?)"
 )
-_NUMBER = re.compile(rf"(?<![\w$£€¥.,]){_APPROX_RE}(?<![\w.]){_NUMBER_CORE}", re.IGNORECASE)
+_NUMBER_WORDS = (*(phrase.split()[0] for phrase in _APPROX), "a", *_SPELLED)  # "a dozen"
+_NUMBER_OPENING = _opening(r"\d$£€¥", _NUMBER_WORDS)
+_NUMBER = re.compile(rf"(?<![\w$£€¥.,]){_NUMBER_OPENING}{_APPROX_RE}(?<![\w.]){_NUMBER_CORE}", re.IGNORECASE)
 # A unit written onto its number ("70mph", "5km", "2.3m"); ordinals and clock times are not units.
 _ATTACHED = re.compile(r"(?<=\d)([A-Za-z]{1,4})\b")
 _NEXT_WORD = re.compile(r"[ \t]+([’']?[A-Za-z][\w’'-]*)")
@@ -172,10 +195,12 @@ _DAY_PARTS = ("morning", "afternoon", "evening", "night")
 
 def find_facts(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Fact, ...]:
     """Numbers, dates and named entities of every sentence, in text order, never overlapping."""
-    evidence = _NameEvidence(_lowercase_lemmas(text), _capitalised_inside(text, sentences))
+    bodies = [text[sentence.start : sentence.end] for sentence in sentences]
+    tokenised = [_tokens(body) for body in bodies]  # once: the evidence needs them all first
+    inside = _capitalised_inside(sentences, [tokens for _, tokens in tokenised])
+    evidence = _NameEvidence(_lowercase_lemmas(text), inside)
     facts: list[Fact] = []
-    for sentence in sentences:
-        body = text[sentence.start : sentence.end]
+    for sentence, body, (spans, tokens) in zip(sentences, bodies, tokenised, strict=True):
         found: list[tuple[int, int, FactKind, str]] = []
         taken: list[tuple[int, int]] = []
         for start, end, value in _dates(body):
@@ -185,7 +210,7 @@ def find_facts(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Fact
             if not any(start < t_end and t_start < end for t_start, t_end in taken):
                 found.append((start, end, "date" if value.startswith("date:") else "number", value))
                 taken.append((start, end))
-        for start, end, value in _entities(body, sentence.kind == "headline", evidence):
+        for start, end, value in _entities(body, spans, tokens, sentence.kind == "headline", evidence):
             if not any(start < t_end and t_start < end for t_start, t_end in taken):
                 found.append((start, end, "entity", value))
         for start, end, kind, value in sorted(found):
@@ -281,20 +306,31 @@ def _subsets(parts: dict[str, str]) -> Iterator[tuple[str, ...]]:
         yield from combinations(keys, size)
 
 
-def _heads_and_tails(value: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _heads_and_tails(value: str) -> frozenset[str]:
     """The shorter forms of a name: its tails (a surname: "Peskov" of "Dmitry Peskov") and its
     heads ("Halvorsen" of "Halvorsen Systems"), but not a short acronym heading a longer name,
     which is an affiliation, not a short form ("US" is not "US National Security Council").
     No part of an "X of Y" name is that name ("Kessington" is not "Kessington Chamber of
-    Commerce")."""
+    Commerce").
+
+    Cached, bounded: every ``FactIndex`` and comparison asks again for the same names, but a
+    corpus run meets more names than memory should hold."""
     words = value.split()
     if _JOINERS & set(words):
-        return {value}
+        return frozenset((value,))
     tails = {" ".join(words[-k:]) for k in range(1, len(words) + 1)}
-    return tails | {" ".join(words[:k]) for k in range(1, len(words)) if k > 1 or len(words[0]) > 3}
+    return frozenset(
+        tails | {" ".join(words[:k]) for k in range(1, len(words)) if k > 1 or len(words[0]) > 3}
+    )
 
 
 # --- numbers -------------------------------------------------------------------------------
+
+
+_MEASURED = re.compile(r"[$£€¥%]|percent|per cent", re.IGNORECASE)
+_SMALL_NUMBER = re.compile(r"\d{1,2}")
+_AGO = re.compile(r"\s+ago\b")
 
 
 def _numbers(body: str) -> Iterator[tuple[int, int, str]]:
@@ -313,16 +349,16 @@ def _numbers(body: str) -> Iterator[tuple[int, int, str]]:
             else:
                 unit_words = (suffix,)
             end = attached.end()
-        measured = bool(re.search(r"[$£€¥%]|percent|per cent", raw, re.IGNORECASE))
+        measured = bool(_MEASURED.search(raw))
         if not unit_words and not measured:
             end, unit_words = _unit(body, end)
-        if re.fullmatch(r"\d{1,2}", raw) and not unit_words:
+        if _SMALL_NUMBER.fullmatch(raw) and not unit_words:
             continue  # a bare small number ("routes 12 and 47") says nothing checkable alone
-        ago = re.match(r"\s+ago\b", body[end:])
+        ago = _AGO.match(body, end)
         if ago and unit_words and unit_words[-1] in ("day", "week", "month", "year"):
             amount = number_key(_number_value(raw, ()))[0]
             if amount.isdigit():  # "two years ago" is a date: the year two before publication
-                yield start, end + ago.end(), _date_value({"rel": f"{unit_words[-1]}-{amount}"})
+                yield start, ago.end(), _date_value({"rel": f"{unit_words[-1]}-{amount}"})
                 continue
         yield start, end, _number_value(raw + scale_word, unit_words)
 
@@ -362,20 +398,26 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss") and lemma(word) != word
 
 
+# The approximation a number opens with, "about " or "more than ", longest first as in _APPROX_RE.
+_APPROX_OPENING = re.compile("|".join(phrase + " " for phrase in sorted(_APPROX, key=len, reverse=True)))
+
+
 def _number_value(raw: str, unit: tuple[str, ...]) -> str:
     lowered = raw.lower()
     approx = ""
-    for phrase, symbol in sorted(_APPROX.items(), key=lambda item: -len(item[0])):
-        if lowered.startswith(phrase + " "):
-            approx, lowered = symbol, lowered[len(phrase) + 1 :]
-            break
+    opening = _APPROX_OPENING.match(lowered)
+    if opening:
+        approx, lowered = _APPROX[opening.group()[:-1]], lowered[opening.end() :]
     currency = next((code for mark, code in _CURRENCY.items() if mark in lowered), "")
     amount = _amount(lowered)
     return " ".join(part for part in (approx + currency, amount, " ".join(unit)) if part)
 
 
+@lru_cache(maxsize=65536)
 def number_key(value: str) -> tuple[str, str]:
-    """(currency and amount, the unit's head noun) of a number's value: what ``same_fact`` compares."""
+    """(currency and amount, the unit's head noun) of a number's value: what ``same_fact`` compares.
+
+    Cached, bounded: each value is keyed again by every index and comparison it meets."""
     words = value.split()
     at = next((k for k, word in enumerate(words) if word[:1].isdigit()), 0)
     currency = words[at - 1].lstrip("~<>=") if at else ""
@@ -383,13 +425,18 @@ def number_key(value: str) -> tuple[str, str]:
     return amount, words[-1] if len(words) > at + 1 else ""
 
 
+_AMOUNT_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_AMOUNT_WORD_END = re.compile(r"[\s-]")
+_SCALE_WORDS = tuple((re.compile(rf"(?<=[\d\s]){word}\b"), scale) for word, scale in _SCALES.items())
+
+
 def _amount(lowered: str) -> str:
     lowered = lowered.replace("a ", "", 1) if lowered.startswith("a ") else lowered
-    digits = re.search(r"\d[\d,]*(?:\.\d+)?", lowered)
+    digits = _AMOUNT_DIGITS.search(lowered)
     if digits:
         value = float(digits.group(0).replace(",", ""))
     else:
-        first = re.split(r"[\s-]", lowered)[0]
+        first = _AMOUNT_WORD_END.split(lowered, maxsplit=1)[0]
         value = float(_SPELLED.get(first, 0))
         tail = lowered.split("-", 1)[1].split()[0] if "-" in lowered and first in _SPELLED else ""
         value += (
@@ -397,8 +444,8 @@ def _amount(lowered: str) -> str:
             if tail in ("two", "three", "four", "five", "six", "seven", "eight", "nine")
             else 0
         )
-    for word, scale in _SCALES.items():
-        if re.search(rf"(?<=[\d\s]){word}\b", lowered):
+    for pattern, scale in _SCALE_WORDS:
+        if pattern.search(lowered):
             value *= scale
             break
     if "%" in lowered or "percent" in lowered or "per cent" in lowered:
@@ -413,6 +460,9 @@ def _plain(value: float) -> str:
 # --- dates ---------------------------------------------------------------------------------
 
 
+_DATE_JOINT = re.compile(r"\s*,?\s*(?:(?:at|on)\s+)?")
+
+
 def _dates(body: str) -> Iterator[tuple[int, int, str]]:
     """Date expressions; neighbours joined only by a comma or "at"/"on" are one date
     ("Tuesday, June 10", "June 10 at 4 a.m.") unless they name the same component twice
@@ -424,7 +474,7 @@ def _dates(body: str) -> Iterator[tuple[int, int, str]]:
             continue
         if (
             pending is not None
-            and re.fullmatch(r"\s*,?\s*(?:(?:at|on)\s+)?", body[pending[1] : start])
+            and _DATE_JOINT.fullmatch(body, pending[1], start)
             and not pending[2].keys() & parts.keys()
             and "rel" not in pending[2].keys() | parts.keys()
         ):
@@ -464,20 +514,32 @@ def _looks_like_month(body: str, start: int, end: int) -> bool:
     )
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_CLOCK = re.compile(r"(\d{1,2}(?::\d{2})?)\s?(a\.m\.|p\.m\.|am|pm)")
+_RELATIVE = re.compile(r"(?:(?:earlier|later)\s+)?(this|last|next|past|previous|coming)\s+([a-z]+)")
+_DAY_WORDS = tuple(
+    (word, re.compile(rf"\b{word}\b"), offset)
+    for word, offset in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1))
+)
+_DATE_WORD = re.compile(r"[a-z]+|\d+s?")
+_DECADE = re.compile(r"(?:19|20)\d0s")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def date_parts(raw: str) -> dict[str, str]:
     """The components a date expression states: ``y``, ``m`` (1-12), ``d``, ``wd`` (mon-sun),
     ``decade``, ``time``, ``part`` (of the day) and ``rel`` for a date relative to publication
     (``month-1`` for "last month", ``day+0`` for "today", ``week+0`` for "earlier this week")."""
     low = raw.lower()
     parts: dict[str, str] = {}
-    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", low)
+    iso = _ISO_DATE.search(low)
     if iso:
         return {"y": iso.group(1), "m": str(int(iso.group(2))), "d": str(int(iso.group(3)))}
-    clock = re.search(r"(\d{1,2}(?::\d{2})?)\s?(a\.m\.|p\.m\.|am|pm)", low)
+    clock = _CLOCK.search(low)
     if clock:
         parts["time"] = clock.group(1) + clock.group(2).replace(".", "")
         low = low[: clock.start()] + low[clock.end() :]
-    relative = re.search(r"(?:(?:earlier|later)\s+)?(this|last|next|past|previous|coming)\s+([a-z]+)", low)
+    relative = _RELATIVE.search(low)
     if relative:
         offset, unit = _OFFSETS[relative.group(1)], relative.group(2)
         if unit[:3] in ("mon", "tue", "wed", "thu", "fri", "sat", "sun") and unit in _WEEKDAYS:
@@ -487,23 +549,23 @@ def date_parts(raw: str) -> dict[str, str]:
         else:
             parts["rel"] = f"{unit}{offset:+d}"
         low = low[: relative.start()] + low[relative.end() :]
-    for word, offset in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
-        if re.search(rf"\b{word}\b", low):
+    for word, pattern, offset in _DAY_WORDS:
+        if pattern.search(low):
             parts["rel"] = f"day{offset:+d}"
             if word == "tonight":
                 parts["part"] = "night"
-    for word in re.findall(r"[a-z]+|\d+s?", low):
+    for word in _DATE_WORD.findall(low):
         if word in _MONTHS:
             parts["m"] = str(_MONTHS[word])
         elif word in _WEEKDAYS:
             parts["wd"] = word[:3]
         elif word in _DAY_PARTS:
             parts["part"] = word
-        elif re.fullmatch(r"(?:19|20)\d0s", word):
+        elif _DECADE.fullmatch(word):
             parts["decade"] = word[:-1]
-        elif re.fullmatch(r"(?:19|20)\d\d", word):
+        elif _YEAR.fullmatch(word):
             parts["y"] = word
-        elif re.fullmatch(r"\d{1,2}", word) and 1 <= int(word) <= 31:
+        elif _SMALL_NUMBER.fullmatch(word) and 1 <= int(word) <= 31:
             parts["d"] = str(int(word))
     return parts
 
@@ -517,13 +579,16 @@ def date_facets(value: str) -> dict[str, str]:
     return {key: part for key, part in _parts_of_value(value).items() if key != "part"}
 
 
+_RELATIVE_VALUE = re.compile(r"(day|month|year)([+-]\d+)")
+
+
 def resolve_date(fact: Fact, published: str | None) -> Fact:
     """``fact`` with a date relative to publication made absolute, when ``published`` (an ISO
     date) allows: "last month" in a story of 2024-01-26 is ``m=12 y=2023``, "yesterday" a day
     with its weekday. Weeks and weekends stay relative: no single component names them."""
     parts = _parts_of_value(fact.value) if fact.kind == "date" else {}
-    match = re.fullmatch(r"(day|month|year)([+-]\d+)", parts.get("rel", ""))
-    when = re.match(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    match = _RELATIVE_VALUE.fullmatch(parts.get("rel", ""))
+    when = _ISO_DATE.match(published or "")
     if match is None or when is None:
         return fact
     try:
@@ -556,13 +621,23 @@ class _NameEvidence:
     """What the document says about its capitalised words, for places where capitals say
     nothing (headlines in Title Case, the first word of a sentence): a word is a name there if
     the document also writes it capitalised mid-sentence, the dictionary knows it as a proper
-    noun, or it is unknown to the dictionary and never written in lower case."""
+    noun, or it is unknown to the dictionary and never written in lower case.
+
+    Answers are remembered for the document (the same words are asked about again and again);
+    the memory lives and dies with this object, so it grows with one document only."""
 
     def __init__(self, lowered: frozenset[str], inside: frozenset[str]) -> None:
         self.lowered = lowered
         self.inside = inside
+        self._answers: dict[str, bool] = {}
 
     def names(self, key: str) -> bool:
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._names(key)
+        return answer
+
+    def _names(self, key: str) -> bool:
         if key in self.inside or _proper(key):
             return True
         if _plural(key) or set(word_keys(key)) & self.lowered:
@@ -588,62 +663,127 @@ def _known(key: str) -> bool:
         return False
 
 
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z’'-]+")
+
+
 def _lowercase_lemmas(text: str) -> frozenset[str]:
     """Lemmas of words written in lower case somewhere in the text: evidence of a common word."""
-    return frozenset(lemma(word) for word in re.findall(r"(?<![\w.])[a-z][a-z’'-]+", text))
+    return frozenset(map(lemma, set(_LOWER_WORD.findall(text))))
 
 
-def _capitalised_inside(text: str, sentences: Sequence[Sentence]) -> frozenset[str]:
+# How a token can take part in a name, judged from its own text alone (see ``_Token``).
+_Shape = Literal["none", "acronym", "capitals", "capitalised"]
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")
+_CONTRACTION = re.compile(r"[’'](?:ve|re|ll|d|m)$|n[’']t$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_TOKEN = re.compile(r"\S+")
+
+
+class _Token:
+    """Everything the name rules ask of one whitespace-separated token that its text alone
+    decides, worked out once per distinct text by ``_token``: a document has thousands of
+    tokens but far fewer distinct ones, and the rules ask about each token several times.
+
+    ``bare``: without punctuation or possessive; ``lower``: that lower-cased; ``stem``: the name
+    in it ("Oslo" of "Oslo-based"); ``key``: the stem lower-cased without a final period;
+    ``shape``: "acronym" (always a name), "capitals" (a name if the document's evidence says
+    so), "capitalised" (a name depending on its place) or "none"; ``inside``: the key the token
+    lends ``_capitalised_inside`` mid-sentence, if any; ``ends_clause``: see ``_ends_clause``;
+    ``opens_next``: whether the next token is capitalised by rule, see ``_opens_sentence``.
+    """
+
+    __slots__ = ("bare", "lower", "stem", "key", "shape", "inside", "ends_clause", "opens_next")
+
+    def __init__(self, raw: str) -> None:
+        self.bare = _bare_word(raw)
+        self.lower = self.bare.lower()
+        self.stem = _stem_of_name(self.bare)
+        self.key = self.stem.lower().rstrip(".")
+        self.shape = _shape(self.stem, self.key)
+        capitalised = _CAP_WORD.fullmatch(self.bare) and not self.bare.isupper()
+        self.inside = self.stem.lower() if capitalised else None
+        self.ends_clause = _ends_clause(raw)
+        self.opens_next = _opens_sentence(raw)
+
+
+@lru_cache(maxsize=65536)
+def _token(raw: str) -> _Token:
+    """The ``_Token`` of a token's text (cached and bounded: words repeat across documents, but
+    a corpus run meets millions of distinct tokens)."""
+    return _Token(raw)
+
+
+def _shape(word: str, key: str) -> _Shape:
+    """How the stem ``word`` (lower-cased ``key``) can take part in a name."""
+    if not word or not _CAP_WORD.fullmatch(word):
+        return "none"
+    if _ACRONYM.fullmatch(word):
+        return "acronym"  # "U.S.", "US", "EU", "FBI"
+    if word.isupper() and len(key) > 3:
+        return "capitals"  # "NATO", "WASHINGTON" in a dateline; not "CHAOS", "AXED"
+    if key in word_list("function_words") or key in _MONTHS or key in _WEEKDAYS:
+        return "none"
+    if _CONTRACTION.search(key):
+        return "none"  # a contraction ("We've") is never a name
+    return "capitalised"
+
+
+def _tokens(body: str) -> tuple[list[re.Match[str]], list[_Token]]:
+    """The whitespace-separated tokens of a sentence: where they are, and what they are."""
+    spans = list(_TOKEN.finditer(body))
+    return spans, [_token(span.group()) for span in spans]
+
+
+def _capitalised_inside(sentences: Sequence[Sentence], tokenised: Sequence[list[_Token]]) -> frozenset[str]:
     """Lower-cased words the document writes capitalised in mid-sentence outside headlines."""
     found: set[str] = set()
-    for sentence in sentences:
+    for sentence, tokens in zip(sentences, tokenised, strict=True):
         if sentence.kind == "headline":
             continue
-        body = text[sentence.start : sentence.end]
-        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
-        for k in range(1, len(tokens)):
-            word = _bare(body, tokens[k])
-            if _CAP_WORD.fullmatch(word) and not word.isupper() and not _opens_sentence(body, tokens[k - 1]):
-                found.add(_stem_of_name(word).lower())
+        for before, token in pairwise(tokens):
+            if token.inside is not None and not before.opens_next:
+                found.add(token.inside)
     return frozenset(found)
 
 
-def _entities(body: str, headline: bool, evidence: _NameEvidence) -> Iterator[tuple[int, int, str]]:
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
-    i = 0
-    while i < len(tokens):
-        last = _entity_run(body, tokens, i, headline, evidence)
-        if last is None:
-            i += 1
+def _entities(
+    body: str, spans: list[re.Match[str]], tokens: list[_Token], headline: bool, evidence: _NameEvidence
+) -> Iterator[tuple[int, int, str]]:
+    resume = 0  # the token after the last name found
+    for i, token in enumerate(tokens):
+        # Most tokens are lower-case words, which start no name: skip them without a call.
+        if i < resume or token.shape == "none":
             continue
-        for first_part, last_part in _split_at_titles(body, tokens, i, last):
-            start, end = _trim_token(body, tokens[first_part][0], tokens[last_part][1])
-            last_start, last_end = _trim_token(body, *tokens[last_part])
+        last = _entity_run(tokens, i, headline, evidence)
+        if last is None:
+            continue
+        for first_part, last_part in _split_at_titles(tokens, i, last):
+            start, end = _trim_token(body, spans[first_part].start(), spans[last_part].end())
+            last_start, last_end = _trim_token(body, *spans[last_part].span())
             end = min(end, last_start + len(_stem_of_name(body[last_start:last_end])))
-            if _worth_a_fact(body, tokens, first_part, last_part):
+            if _worth_a_fact(body, spans, tokens, first_part, last_part):
                 value = _entity_value(body[start:end])
                 if value:
                     yield start, end, value
-        i = last + 1
+        resume = last + 1
 
 
-def _entity_run(
-    body: str, tokens: list[tuple[int, int]], i: int, headline: bool, evidence: _NameEvidence
-) -> int | None:
+def _entity_run(tokens: list[_Token], i: int, headline: bool, evidence: _NameEvidence) -> int | None:
     """The last token of a name starting at token ``i``: capitalised words, joined by "of",
     "the", "and" or a lower-case title ("Kremlin spokesman Dmitry Peskov")."""
-    if not _is_name_word(body, tokens, i, headline, evidence):
+    if not _is_name_word(tokens, i, headline, evidence):
         return None
+    titles = word_list("titles")
     last = i
     j = i + 1
-    while j < len(tokens) and not _cut_after(body, tokens[last]):
-        if _ends_clause(body, tokens[j - 1]):
+    while j < len(tokens) and tokens[last].stem == tokens[last].bare:  # "Oslo-based" ends a name
+        if tokens[j - 1].ends_clause:
             break
-        word = _bare(body, tokens[j]).lower()
-        if _is_name_word(body, tokens, j, headline, evidence, inner=True):
+        word = tokens[j].lower
+        if _is_name_word(tokens, j, headline, evidence, inner=True):
             last = j
-        elif word in word_list("titles") or word in _JOINERS:
-            if j + 1 < len(tokens) and _is_name_word(body, tokens, j + 1, headline, evidence, inner=True):
+        elif word in titles or word in _JOINERS:
+            if j + 1 < len(tokens) and _is_name_word(tokens, j + 1, headline, evidence, inner=True):
                 last = j + 1
                 j += 1
             else:
@@ -655,48 +795,34 @@ def _entity_run(
 
 
 def _is_name_word(
-    body: str,
-    tokens: list[tuple[int, int]],
-    i: int,
-    headline: bool,
-    evidence: _NameEvidence,
-    *,
-    inner: bool = False,
+    tokens: list[_Token], i: int, headline: bool, evidence: _NameEvidence, *, inner: bool = False
 ) -> bool:
-    word = _stem_of_name(_bare(body, tokens[i]))
-    if not word or not _CAP_WORD.fullmatch(word):
+    token = tokens[i]
+    shape = token.shape
+    if shape == "none":
         return False
-    key = word.lower().rstrip(".")
-    if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", word):
-        return True  # an acronym: "U.S.", "US", "EU", "FBI"
-    if word.isupper() and len(key) > 3:
-        return evidence.names(key)  # "NATO", "WASHINGTON" in a dateline; not "CHAOS", "AXED"
-    if key in word_list("function_words") or key in _MONTHS or key in _WEEKDAYS:
-        return False
-    if re.search(r"[’'](?:ve|re|ll|d|m)$|n[’']t$", key):
-        return False  # a contraction ("We've") is never a name
-    if headline:
-        return evidence.names(key)
-    if inner or not (i == 0 or _opens_sentence(body, tokens[i - 1])):
+    if shape == "acronym":
         return True
-    if evidence.names(key):
+    if shape == "capitals" or headline:
+        return evidence.names(token.key)
+    if inner or not (i == 0 or tokens[i - 1].opens_next):
+        return True
+    if evidence.names(token.key):
         return True
     # A common word opening a sentence starts a name only when a capitalised word follows
     # ("Interior Ministry", "Health Minister Ana Ruiz"), never alone ("Territorial", "Critics").
     return (
         i + 1 < len(tokens)
-        and not _ends_clause(body, tokens[i])
-        and not _plural(key)
-        and _is_name_word(body, tokens, i + 1, headline, evidence, inner=True)
+        and not token.ends_clause
+        and not _plural(token.key)
+        and _is_name_word(tokens, i + 1, headline, evidence, inner=True)
     )
 
 
-def _split_at_titles(
-    body: str, tokens: list[tuple[int, int]], first: int, last: int
-) -> list[tuple[int, int]]:
+def _split_at_titles(tokens: list[_Token], first: int, last: int) -> list[tuple[int, int]]:
     """A name run cut around its role words: "U.S. Secretary of State Antony Blinken" gives the
     affiliation "U.S." and the person "Antony Blinken"; the role itself is no fact."""
-    words = [_bare(body, tokens[k]).lower().rstrip(".") for k in range(first, last + 1)]
+    words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
     titles = word_list("titles")
     at = [k for k, word in enumerate(words) if word in titles or word + "." in titles]
     if not at:
@@ -721,65 +847,59 @@ def _split_at_titles(
     return parts
 
 
-def _worth_a_fact(body: str, tokens: list[tuple[int, int]], first: int, last: int) -> bool:
+def _worth_a_fact(body: str, spans: list[re.Match[str]], tokens: list[_Token], first: int, last: int) -> bool:
     """A lone word that is a common word ("Health" of "Health Minister") or a nationality used
     as an adjective ("Kastorian strongman", "European exclave") names nothing checkable."""
     if first != last:
         return True
-    word = _stem_of_name(_bare(body, tokens[first]))
-    key = word.lower().rstrip(".")
-    if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", word):
+    token = tokens[first]
+    if token.shape == "acronym":
         return True
-    following = body[tokens[last][1] :].lstrip()
-    if _DEMONYM.fullmatch(key) and following[:1].islower():
+    following = body[spans[last].end() :].lstrip()
+    if _DEMONYM.fullmatch(token.key) and following[:1].islower():
         return False
-    titled = last + 1 < len(tokens) and _bare(body, tokens[last + 1]).lower() in word_list("titles")
-    return not (titled and _known(key) and not _proper(key))
+    titled = last + 1 < len(tokens) and tokens[last + 1].lower in word_list("titles")
+    return not (titled and _known(token.key) and not _proper(token.key))
+
+
+_NAME_STEM = re.compile(r"([A-Z][\w.]*?)-[a-z][a-z-]*")
 
 
 def _stem_of_name(word: str) -> str:
     """ "Oslo-based" names Oslo: a lower-case suffix after a hyphen is not part of the name."""
-    m = re.fullmatch(r"([A-Z][\w.]*?)-[a-z][a-z-]*", word)
+    m = _NAME_STEM.fullmatch(word)
     return m.group(1) if m else word
 
 
-def _cut_after(body: str, token: tuple[int, int]) -> bool:
-    word = _bare(body, token)
-    return _stem_of_name(word) != word
-
-
-def _ends_clause(body: str, token: tuple[int, int]) -> bool:
-    word = body[token[0] : token[1]].lstrip("(\"“‘'")
-    if re.fullmatch(r"(?:[A-Z]\.)+", word) or word.lower() in word_list("titles"):
+def _ends_clause(raw: str) -> bool:
+    """Whether the token ``raw`` ends with a clause's punctuation."""
+    word = raw.lstrip("(\"“‘'")
+    if _INITIALS.fullmatch(word) or word.lower() in word_list("titles"):
         return False  # an initial or an abbreviation ("U.S.", "J."), a title ("Mr.", "Gov.")
-    return body[token[1] - 1] in '.!?:;,—–"”'
+    return raw[-1] in '.!?:;,—–"”'
 
 
-def _opens_sentence(body: str, before: tuple[int, int]) -> bool:
-    """Whether the token after ``before`` is capitalised by rule: a new sentence, a quotation
-    or a colon's clause ("said: The"), not a comma's ("his brother, Tony, ...")."""
-    return _ends_clause(body, before) and body[before[1] - 1] not in ",;—–"
+def _opens_sentence(before: str) -> bool:
+    """Whether the token after the token ``before`` is capitalised by rule: a new sentence, a
+    quotation or a colon's clause ("said: The"), not a comma's ("his brother, Tony, ...")."""
+    return _ends_clause(before) and before[-1] not in ",;—–"
 
 
-def _bare(body: str, token: tuple[int, int]) -> str:
-    return _bare_word(body[token[0] : token[1]])
-
-
-@lru_cache(maxsize=65536)
 def _bare_word(raw: str) -> str:
-    """A token without surrounding punctuation or a possessive 's (cached: words repeat)."""
+    """A token without surrounding punctuation or a possessive 's."""
     start, end = _trim_token(raw, 0, len(raw))
     return _POSSESSIVE.sub("", raw[start:end])
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+_ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Za-z]\.)+$")
 
 
 def _trim_token(body: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not body[start].isalnum():
         start += 1
     while end > start and not body[end - 1].isalnum():
-        if body[end - 1] == "." and re.search(r"(?:^|\W)(?:[A-Za-z]\.)+$", body[start:end]):
+        if body[end - 1] == "." and _ABBREVIATION_END.search(body[start:end]):
             break  # keep the final period of "U.S." and "D.C."
         end -= 1
     if body[start:end].endswith(("’s", "'s")):
@@ -787,8 +907,12 @@ def _trim_token(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NAME_WORD = re.compile(r"[\w.&-]+")
+
+
 def _entity_value(name: str) -> str:
-    words = [w for w in re.findall(r"[\w.&-]+", name.lower()) if w not in word_list("titles") and w != "the"]
+    titles = word_list("titles")
+    words = [w for w in _NAME_WORD.findall(name.lower()) if w not in titles and w != "the"]
     value = " ".join(w.replace(".", "") for w in words if w.replace(".", ""))
     return _ALIASES.get(value, value)
 

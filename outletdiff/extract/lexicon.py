@@ -181,9 +181,12 @@ def word_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key for key in keys if key))
 
 
-@cache
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """The simplemma lemma of a lower-case English word (hyphenated words stay whole)."""
+    """The simplemma lemma of a lower-case English word (hyphenated words stay whole).
+
+    Cached, bounded: a corpus run meets millions of distinct words, and memory must not grow with it.
+    """
     if "-" in word or "'" in word:
         return word
     try:

@@ -111,7 +111,9 @@ def _altered_pairs(
     unsure: list[Pair] = []
     used: set[int] = set()
     by_sentence_a, by_sentence_b = _by_sentence(open_a), _by_sentence(open_b)
-    for link in alignment.links:
+    # Only a link between two sentences that both keep an open fact can pair anything.
+    links = [link for link in alignment.links if link.a in by_sentence_a and link.b in by_sentence_b]
+    for link in links:
         if link.relation != "counterpart":
             continue
         for deleted, inserted in _replacements(link.diff):
@@ -128,7 +130,7 @@ def _altered_pairs(
                     else:
                         continue
                     used.update((id(fact_a), id(fact_b)))
-    for link in alignment.links:
+    for link in links:
         old = [f for f in by_sentence_a.get(link.a, ()) if id(f) not in used and f.kind != "entity"]
         new = [f for f in by_sentence_b.get(link.b, ()) if id(f) not in used and f.kind != "entity"]
         for fact_a, fact_b in _unique_partners(old, new, link, _comparable):

@@ -8,11 +8,11 @@ report") and is reported as altered with both wordings, which is what a reader c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from ..model import Alignment, Change, Document, Finding, Quote, finding_at
 from ..normalize import fold
@@ -118,20 +118,27 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
 
 
 def _sharing_words(first: list[str], second: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs whose distinct words overlap by at least half of the smaller set."""
-    word_sets = [set(text.split()) for text in (*first, *second)]
-    vocabulary = {word: column for column, word in enumerate(sorted(set().union(*word_sets)))}
-    rows = [row for row, words in enumerate(word_sets) for _ in words]
-    columns = [vocabulary[word] for words in word_sets for word in words]
-    presence = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, columns)), shape=(len(word_sets), max(len(vocabulary), 1))
-    )
-    a, b = presence[: len(first)], presence[len(first) :]
-    shared = (a @ b.T).toarray()
-    sizes = np.array([len(words) for words in word_sets])
-    smaller = np.minimum(sizes[: len(first), None], sizes[None, len(first) :])
-    pair_rows, pair_columns = np.nonzero(shared >= np.maximum(0.5 * smaller, 1))
-    return pair_rows, pair_columns
+    """Index pairs whose distinct words overlap by at least half of the smaller set.
+
+    Shared words are counted through an index from word to quotes, so only pairs that share
+    a word are ever looked at: linear in the quotes' words for any number of quotes.
+    """
+    first_sets = [set(text.split()) for text in first]
+    second_sets = [set(text.split()) for text in second]
+    holders: dict[str, list[int]] = {}
+    for column, words in enumerate(second_sets):
+        for word in words:
+            holders.setdefault(word, []).append(column)
+    pairs = []
+    for row, words in enumerate(first_sets):
+        shared = Counter(column for word in words for column in holders.get(word, ()))
+        for column, count in shared.items():
+            if count >= max(0.5 * min(len(words), len(second_sets[column])), 1):
+                pairs.append((row, column))
+    pairs.sort()
+    rows = np.array([row for row, _ in pairs], dtype=np.intp)
+    columns = np.array([column for _, column in pairs], dtype=np.intp)
+    return rows, columns
 
 
 def _words_inside(first: str, second: str) -> float:
