@@ -97,7 +97,9 @@ def _assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
         return []
     n_a, n_b = scores.shape
     preference = scores + _tie_breaker(n_a, n_b)
-    graph = sparse.bmat([[None, sparse.csr_matrix(candidate)], [sparse.csr_matrix(candidate.T), None]])
+    # Sentences of a are nodes 0..n_a-1, those of b follow; an edge joins each candidate pair.
+    rows, cols = np.nonzero(candidate)
+    graph = sparse.csr_matrix((np.ones(len(rows), dtype=bool), (rows, n_a + cols)), shape=(n_a + n_b,) * 2)
     _, component = connected_components(graph, directed=False)
     pairs: list[tuple[int, int]] = []
     for label in np.unique(component[:n_a][candidate.any(axis=1)]):

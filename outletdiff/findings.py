@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import Alignment, Finding, Link, Sentence, swap_alignment
+from .model import Alignment, Finding, Link, Sentence
 
 _SHARED = ("identical", "moved")
 _ALTERED = ("edited", "rewritten", "split", "merged", "partial")
@@ -16,14 +16,25 @@ _ALTERED = ("edited", "rewritten", "split", "merged", "partial")
 
 def sentence_verdicts(alignment: Alignment, sentences: Sequence[Sequence[Sentence]]) -> list[Finding]:
     """Findings for both outlets of ``alignment``: each judged against the other."""
-    return _one_direction(alignment, sentences) + _one_direction(swap_alignment(alignment), sentences)
+    return _one_direction(alignment, sentences, flip=False) + _one_direction(alignment, sentences, flip=True)
 
 
-def _one_direction(alignment: Alignment, sentences: Sequence[Sequence[Sentence]]) -> list[Finding]:
-    mine, theirs = sentences[alignment.a], sentences[alignment.b]
-    partner = _first_partner(alignment)
+def _one_direction(
+    alignment: Alignment, sentences: Sequence[Sequence[Sentence]], *, flip: bool
+) -> list[Finding]:
+    """Findings for outlet ``a`` against ``b``, or for ``b`` against ``a`` when ``flip``.
+
+    Reads the alignment from either side rather than building the swapped one (``swap_alignment``
+    copies every link and diff, and only statuses and partners are needed here).
+    """
+    me, other_doc = (alignment.b, alignment.a) if flip else (alignment.a, alignment.b)
+    my_statuses, their_statuses = (
+        (alignment.status_b, alignment.status_a) if flip else (alignment.status_a, alignment.status_b)
+    )
+    mine, theirs = sentences[me], sentences[other_doc]
+    partner = _first_partner(alignment.links, flip=flip)
     findings = []
-    for sentence, status in zip(mine, alignment.status_a, strict=True):
+    for sentence, status in zip(mine, my_statuses, strict=True):
         if status == "boilerplate":
             continue
         if status == "added":
@@ -35,13 +46,13 @@ def _one_direction(alignment: Alignment, sentences: Sequence[Sequence[Sentence]]
         other = theirs[partner[sentence.index]] if sentence.index in partner else None
         findings.append(
             Finding(
-                outlet=alignment.a,
-                other=alignment.b,
+                outlet=me,
+                other=other_doc,
                 kind="sentence",
                 change=change,  # type: ignore[arg-type]
                 category=category,
                 text=sentence.text,
-                doc=alignment.a,
+                doc=me,
                 sentence=sentence.index,
                 start=sentence.start,
                 end=sentence.end,
@@ -50,17 +61,17 @@ def _one_direction(alignment: Alignment, sentences: Sequence[Sequence[Sentence]]
                 other_text=other.text if other else None,
             )
         )
-    for sentence, status in zip(theirs, alignment.status_b, strict=True):
+    for sentence, status in zip(theirs, their_statuses, strict=True):
         if status == "added":
             findings.append(
                 Finding(
-                    outlet=alignment.a,
-                    other=alignment.b,
+                    outlet=me,
+                    other=other_doc,
                     kind="sentence",
                     change="dropped",
                     category="claim",
                     text=sentence.text,
-                    doc=alignment.b,
+                    doc=other_doc,
                     sentence=sentence.index,
                     start=sentence.start,
                     end=sentence.end,
@@ -69,14 +80,16 @@ def _one_direction(alignment: Alignment, sentences: Sequence[Sequence[Sentence]]
     return findings
 
 
-def _first_partner(alignment: Alignment) -> dict[int, int]:
-    """For each sentence of ``a``: its counterpart, else its best-scoring overlap."""
+def _first_partner(links: Sequence[Link], *, flip: bool) -> dict[int, int]:
+    """For each sentence of ``a`` (of ``b`` when ``flip``): its counterpart, else its
+    best-scoring overlap; on a tie, the first in the order of the other side's sentences."""
     best: dict[int, Link] = {}
-    for link in alignment.links:
-        current = best.get(link.a)
+    for link in sorted(links, key=lambda link: (link.b, link.a)) if flip else links:
+        mine = link.b if flip else link.a
+        current = best.get(mine)
         if current is None or _preference(link) > _preference(current):
-            best[link.a] = link
-    return {a: link.b for a, link in best.items()}
+            best[mine] = link
+    return {mine: (link.a if flip else link.b) for mine, link in best.items()}
 
 
 def _preference(link: Link) -> tuple[bool, float]:

@@ -24,11 +24,13 @@ _MAX_DIFF_WORK = 250_000
 
 def word_diff(a: Sentence, b: Sentence) -> tuple[DiffOp, ...]:
     """Runs of equal, deleted (only in ``a``) and inserted (only in ``b``) words."""
-    pieces_a = _pieces(a)
-    pieces_b = _pieces(b)
-    codes: dict[str, str] = {}
-    encoded_a = "".join(codes.setdefault(key, chr(_PRIVATE_USE + len(codes))) for key, _, _ in pieces_a)
-    encoded_b = "".join(codes.setdefault(key, chr(_PRIVATE_USE + len(codes))) for key, _, _ in pieces_b)
+    pieces_a = list(_PIECE.finditer(a.text))
+    pieces_b = list(_PIECE.finditer(b.text))
+    keys_a = _keys(pieces_a)
+    keys_b = _keys(pieces_b)
+    codes = {key: chr(_PRIVATE_USE + code) for code, key in enumerate(dict.fromkeys(keys_a + keys_b))}
+    encoded_a = "".join(map(codes.__getitem__, keys_a))
+    encoded_b = "".join(map(codes.__getitem__, keys_b))
     if len(pieces_a) * len(pieces_b) > _MAX_DIFF_WORK:
         diffs = _coarse_diff(encoded_a, encoded_b)
     else:
@@ -42,10 +44,10 @@ def word_diff(a: Sentence, b: Sentence) -> tuple[DiffOp, ...]:
         op = _OPS[code]
         span_a = span_b = None
         if op in ("equal", "delete"):
-            span_a = _run_span(pieces_a, index_a, len(chunk))
+            span_a = _run_span(pieces_a, index_a, len(chunk), a.start)
             index_a += len(chunk)
         if op in ("equal", "insert"):
-            span_b = _run_span(pieces_b, index_b, len(chunk))
+            span_b = _run_span(pieces_b, index_b, len(chunk), b.start)
             index_b += len(chunk)
         source, span = (a, span_a) if span_a is not None else (b, span_b)
         assert span is not None
@@ -90,16 +92,14 @@ def _count_words(text: str) -> int:
     return len(_PIECE.findall(text))
 
 
-def _pieces(sentence: Sentence) -> list[tuple[str, int, int]]:
-    """(comparison key, start, end) for each word or punctuation mark, offsets in the document."""
-    return [
-        (_key(match.group()), sentence.start + match.start(), sentence.start + match.end())
-        for match in _PIECE.finditer(sentence.text)
-    ]
+def _keys(pieces: list[re.Match[str]]) -> list[str]:
+    """The comparison key of each word or punctuation mark."""
+    return [_key(piece.group()) for piece in pieces]
 
 
 _key = lru_cache(maxsize=65536)(fold)  # words repeat across sentence pairs
 
 
-def _run_span(pieces: list[tuple[str, int, int]], first: int, count: int) -> tuple[int, int]:
-    return pieces[first][1], pieces[first + count - 1][2]
+def _run_span(pieces: list[re.Match[str]], first: int, count: int, offset: int) -> tuple[int, int]:
+    """Document offsets of ``count`` pieces from ``first``, of a sentence starting at ``offset``."""
+    return offset + pieces[first].start(), offset + pieces[first + count - 1].end()

@@ -1,15 +1,14 @@
-"""Text folding and word tokens for matching only; the original text is never replaced.
+"""Text folding and words for matching only; the original text is never replaced.
 
 Outlets differ in typography (curly vs straight quotes, dashes, "U.S." vs "US") that says
-nothing about their reporting, so matching looks at a folded copy while every token keeps its
-offsets into the original.
+nothing about their reporting, so matching looks at folded copies while the original text
+is what every span points into.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -35,42 +34,24 @@ shall one""".split()
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the original text: its span, its folded form and its stem."""
-
-    start: int
-    end: int
-    folded: str
-    stem: str
-
-    @property
-    def is_content(self) -> bool:
-        """Not a function word: worth matching on."""
-        return self.folded not in STOPWORDS
-
-
 def fold(text: str) -> str:
     """Lower-cased, typography- and accent-neutral form of ``text`` (may differ in length).
 
     "José Müller" and "Jose Muller" are the same name to a reader, so matching ignores
     accents as well as curly quotes and dash styles.
     """
-    if text.isascii():
-        return text.translate(_TYPOGRAPHY).lower()
+    translated = text.translate(_TYPOGRAPHY)
+    if translated.isascii():
+        # Only typography was non-ASCII: none of it decomposes, so normalising changes nothing.
+        return translated.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFKC", stripped).translate(_TYPOGRAPHY).lower()
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Word tokens of ``text[start:end]`` with offsets into ``text``."""
-    end = len(text) if end is None else end
-    result = []
-    for match in _WORD.finditer(text, start, end):
-        folded = fold_word(match.group())
-        result.append(Token(match.start(), match.end(), folded, stem(folded)))
-    return result
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written, in order (``fold_word`` gives their matching form)."""
+    return _WORD.findall(text)
 
 
 @lru_cache(maxsize=65536)

@@ -14,14 +14,19 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from .model import Sentence
-from .normalize import concept, fold, tokens
+from .normalize import STOPWORDS, concept, fold, fold_word, stem, words
 
+# Fuzzy-scored pairs above which rapidfuzz's threads pay off: below, starting them costs more
+# than they save, and a corpus run already keeps every core busy with its own processes.
+_THREADED_PAIRS = 10_000
 _NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve dozen hundred thousand million
 billion""".split()
@@ -65,58 +70,122 @@ class Features:
 def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
     """Vectorise all sentences of all documents with IDF computed over the whole input."""
     word_bags: list[list[str]] = []
-    surfaces: dict[str, set[str]] = {}
-    char_bags: list[list[str]] = []
     anchor_bags: list[list[str]] = []
     bigram_bags: list[list[str]] = []
-    content: list[str] = []
+    written: set[str] = set()
     first_row = []
     for doc_sentences in sentences:
         first_row.append(len(word_bags))
         for sentence in doc_sentences:
-            words, anchors, bigrams = _bags(sentence.text, surfaces)
-            bigram_bags.append(bigrams)
-            word_bags.append(words)
+            sentence_words = words(sentence.text)
+            written.update(sentence_words)
+            content, anchors, bigrams = _bags(sentence_words)
+            word_bags.append(content)
             anchor_bags.append(anchors)
-            content.append(" ".join(words))
-            char_bags.append(_char_grams(sentence.text))
-    rarity = _rarity(surfaces)
+            bigram_bags.append(bigrams)
+    rarity = _rarity(_surfaces(written))
     return Features(
         words=_tfidf(word_bags, rarity),
-        chars=_tfidf(char_bags),
+        chars=_char_tfidf([sentence.text for doc_sentences in sentences for sentence in doc_sentences]),
         anchors=_tfidf(anchor_bags, rarity),
-        bigrams=_tfidf(bigram_bags, lambda pair: min(rarity(word) for word in pair.split(" "))),
-        content=tuple(content),
+        bigrams=_tfidf(bigram_bags, lambda pair: min(map(rarity, pair.split(" ")))),
+        content=tuple(" ".join(bag) for bag in word_bags),
         first_row=tuple(first_row),
     )
 
 
-def _bags(text: str, surfaces: dict[str, set[str]]) -> tuple[list[str], list[str], list[str]]:
-    """Content stems, anchors (names and numbers) and adjacent word pairs of one sentence.
+class _Word(NamedTuple):
+    """What the features need to know about one written word, whatever its sentence."""
 
-    ``surfaces`` collects the written forms of every stem, for looking up how common it is.
+    folded: str
+    stem: str
+    concept: str
+    content: bool
+    # A content word that is an anchor (name or number) as the first word of a sentence,
+    # where a capital says nothing, and anywhere else.
+    anchor_first: bool
+    anchor_later: bool
+
+
+@lru_cache(maxsize=131072)
+def _word(written: str) -> _Word:
+    """Cached per written form: the same words recur in every sentence and every event, and
+    folding, stemming and looking up the paraphrase group each cost more than the lookup.
+    Bounded, as a corpus run meets an ever-growing vocabulary."""
+    folded = fold_word(written)
+    stemmed = stem(folded)
+    content = folded not in STOPWORDS
+    number = any(ch.isdigit() for ch in written) or folded in _NUMBER_WORDS
+    return _Word(
+        folded=folded,
+        stem=stemmed,
+        concept=concept(stemmed),
+        content=content,
+        anchor_first=content and number,
+        anchor_later=content and (number or written[:1].isupper()),
+    )
+
+
+def _bags(sentence_words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Content stems, anchors (names and numbers) and adjacent word pairs of one sentence."""
+    analysed = [_word(written) for written in sentence_words]
+    content = [word.concept for word in analysed if word.content]
+    anchors = [word.stem for word in analysed[:1] if word.anchor_first]
+    anchors += [word.stem for word in analysed[1:] if word.anchor_later]
+    concepts = [word.concept for word in analysed]
+    bigrams = [f"{first} {second}" for first, second in zip(concepts, concepts[1:], strict=False)]
+    return content, anchors, bigrams
+
+
+def _surfaces(written: set[str]) -> dict[str, set[str]]:
+    """The folded forms of every stem and concept, for looking up how common each is."""
+    surfaces: dict[str, set[str]] = {}
+    for form in written:
+        word = _word(form)
+        surfaces.setdefault(word.concept, set()).add(word.folded)
+        surfaces.setdefault(word.stem, set()).add(word.folded)
+    return surfaces
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _char_tfidf(texts: list[str]) -> sparse.csr_matrix:
+    """``_weighted_rows`` of the character 4-grams of each folded text, words space-padded.
+
+    Grams are numbered with numpy on the code points rather than as Python strings: a
+    sentence has as many grams as characters, so they outnumber words several times over.
     """
-    words, anchors = [], []
-    sentence_tokens = tokens(text)
-    for token in sentence_tokens:
-        surfaces.setdefault(concept(token.stem), set()).add(token.folded)
-        surfaces.setdefault(token.stem, set()).add(token.folded)
-    for position, token in enumerate(sentence_tokens):
-        if not token.is_content:
-            continue
-        words.append(concept(token.stem))
-        original = text[token.start : token.end]
-        is_name = original[:1].isupper() and position > 0
-        if is_name or any(ch.isdigit() for ch in original) or token.folded in _NUMBER_WORDS:
-            anchors.append(token.stem)
-    stems = [concept(token.stem) for token in sentence_tokens]
-    bigrams = [f"{first} {second}" for first, second in zip(stems, stems[1:], strict=False)]
-    return words, anchors, bigrams
+    padded = [" " + _NON_WORD.sub(" ", fold(text)).strip() + " " for text in texts]
+    joined = "".join(padded).encode("utf-32-le", "surrogatepass")
+    codes = np.frombuffer(joined, dtype=np.uint32).astype(np.int64)
+    lengths = np.array([max(len(text) - 3, 0) for text in padded], dtype=np.int64)
+    text_starts = np.cumsum([0] + [len(text) for text in padded[:-1]], dtype=np.int64)
+    starts = np.arange(lengths.sum()) + np.repeat(text_starts - (np.cumsum(lengths) - lengths), lengths)
+    # A code point has 21 bits, so a gram is two 42-bit halves.
+    halves = [(codes[starts] << 21) | codes[starts + 1], (codes[starts + 2] << 21) | codes[starts + 3]]
+    columns, width = _first_appearance(halves)
+    return _weighted_rows(lengths, columns, width)
 
 
-def _char_grams(text: str, size: int = 4) -> list[str]:
-    folded = " " + re.sub(r"[^\w]+", " ", fold(text)).strip() + " "
-    return [folded[i : i + size] for i in range(len(folded) - size + 1)]
+def _first_appearance(keys: list[np.ndarray]) -> tuple[np.ndarray, int]:
+    """Number each distinct tuple of ``keys`` (one array per position) in order of first
+    appearance, the way a dict would number the items; also gives the count of distinct tuples."""
+    if not len(keys[0]):
+        return keys[0], 0
+    order = np.lexsort(keys[::-1])  # stable: the first of equal tuples comes first
+    changes = np.zeros(len(order), dtype=bool)
+    changes[0] = True
+    for key in keys:
+        ordered = key[order]
+        changes[1:] |= ordered[1:] != ordered[:-1]
+    # Distinct tuples numbered by their first position in the input.
+    first_seen = order[changes]
+    numbers = np.empty(len(first_seen), dtype=np.int64)
+    numbers[np.argsort(first_seen)] = np.arange(len(first_seen))
+    ids = np.empty(len(order), dtype=np.int64)
+    ids[order] = numbers[np.cumsum(changes) - 1]
+    return ids, len(first_seen)
 
 
 def _rarity(surfaces: dict[str, set[str]]) -> Callable[[str], float]:
@@ -143,21 +212,52 @@ def _zipf(word: str) -> float:
 
 
 def _tfidf(bags: list[list[str]], weight: Callable[[str], float] | None = None) -> sparse.csr_matrix:
-    vocabulary: dict[str, int] = {}
-    rows = [row for row, bag in enumerate(bags) for _ in bag]
-    cols = [vocabulary.setdefault(term, len(vocabulary)) for bag in bags for term in bag]
-    # Repeated (row, column) entries are summed into term counts.
-    matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(bags), max(len(vocabulary), 1)))
-    matrix.sum_duplicates()
-    document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((1 + len(bags)) / (1 + document_frequency)) + 1.0
-    if weight is not None:
-        terms = sorted(vocabulary, key=vocabulary.__getitem__)
-        idf = idf * np.array([weight(term) for term in terms] or [1.0])
-    matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    """``_weighted_rows`` of bags of terms, columns numbered in order of first appearance."""
+    terms = list(dict.fromkeys(chain.from_iterable(bags)))
+    vocabulary = {term: column for column, term in enumerate(terms)}
+    lengths = np.fromiter(map(len, bags), dtype=np.int64, count=len(bags))
+    columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(bags)), dtype=np.int64)
+    weights = None if weight is None else np.array([weight(term) for term in terms] or [1.0])
+    return _weighted_rows(lengths, columns, len(terms), weights)
+
+
+def _weighted_rows(
+    lengths: np.ndarray, columns: np.ndarray, width: int, weights: np.ndarray | None = None
+) -> sparse.csr_matrix:
+    """Rows of log-scaled term counts times IDF (times ``weights``), L2-normalised.
+
+    Row ``i`` holds the next ``lengths[i]`` of ``columns``, the term numbers. Built with
+    whole-array numpy steps rather than scipy's constructors, whose fixed cost per call
+    outweighs the work for two short articles. Within a row, terms are stored in descending
+    order, as scipy's product with a diagonal matrix stored them before: cosines sum their
+    terms in storage order, and a different order could move a score across a rounding step.
+    """
+    count = len(lengths)
+    width = max(width, 1)
+    # Repeated (row, column) entries become term counts, sorted by row, then column.
+    cells, counts = np.unique(np.repeat(np.arange(count), lengths) * width + columns, return_counts=True)
+    rows, indices = np.divmod(cells, width)
+    indptr = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=count), out=indptr[1:])
+    document_frequency = np.bincount(indices, minlength=width)
+    idf = np.log((1 + count) / (1 + document_frequency)) + 1.0
+    if weights is not None:
+        idf = idf * weights
+    data = (1.0 + np.log(counts.astype(np.float64))) * idf[indices]
+    norms = np.sqrt(_row_sums(data * data, indptr))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    descending = (indptr[:-1] + indptr[1:] - 1)[rows] - np.arange(len(rows))
+    return sparse.csr_matrix(
+        ((data * (1.0 / norms)[rows])[descending], indices[descending], indptr), shape=(count, width)
+    )
+
+
+def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Sum of each CSR row's ``values``, added up exactly as scipy's ``sum(axis=1)`` does."""
+    sums = np.zeros(len(indptr) - 1)
+    filled = np.flatnonzero(np.diff(indptr))
+    sums[filled] = np.add.reduceat(values, indptr[filled])
+    return sums
 
 
 def pair_scores(
@@ -197,7 +297,7 @@ def pair_features(
                 [features.content[r] for r in rows_a[ia]],
                 [features.content[r] for r in rows_b[ib]],
                 scorer=fuzz.token_set_ratio,
-                workers=-1,
+                workers=-1 if len(ia) > _THREADED_PAIRS else 1,
             )
             / 100.0
         )

@@ -21,12 +21,12 @@ from .model import (
     Quote,
     Sentence,
     Status,
-    swap_alignment,
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 # Strongest relation first: a sentence takes the best status it has against any other outlet.
 _STATUS_RANK = ("identical", "moved", "edited", "split", "merged", "rewritten", "partial", "added")
+_RANK = {status: rank for rank, status in enumerate(_STATUS_RANK)}
 _SHARED = {"identical", "moved"}
 
 
@@ -40,8 +40,11 @@ def summarise(
     findings: Sequence[Finding],
 ) -> tuple[OutletSummary, ...]:
     """One ``OutletSummary`` per document, in input order; ``statuses`` from ``best_statuses``."""
+    quote_items = _quote_items(findings)
     return tuple(
-        _summarise_one(doc, document, sentences[doc], statuses[doc], quotes, attributions, framing, findings)
+        _summarise_one(
+            doc, document, sentences[doc], statuses[doc], quotes, attributions, framing, quote_items
+        )
         for doc, document in enumerate(documents)
     )
 
@@ -56,8 +59,9 @@ def best_statuses(doc: int, count: int, alignments: Sequence[Alignment]) -> tupl
     for alignment in alignments:
         if doc not in (alignment.a, alignment.b):
             continue
-        mine = alignment if alignment.a == doc else swap_alignment(alignment)
-        for index, status in enumerate(mine.status_a):
+        # A status describes a sentence relative to the other document: no need to swap sides.
+        mine = alignment.status_a if alignment.a == doc else alignment.status_b
+        for index, status in enumerate(mine):
             if status == "boilerplate":
                 best[index] = "boilerplate"
             elif best[index] != "boilerplate" and _rank(status) < _rank(best[index]):
@@ -66,7 +70,7 @@ def best_statuses(doc: int, count: int, alignments: Sequence[Alignment]) -> tupl
 
 
 def _rank(status: str) -> int:
-    return _STATUS_RANK.index(status)
+    return _RANK[status]
 
 
 def _summarise_one(
@@ -77,11 +81,12 @@ def _summarise_one(
     quotes: Sequence[Quote],
     attributions: Sequence[Attribution],
     framing: Sequence[FramingHit],
-    findings: Sequence[Finding],
+    quote_items: dict[tuple[int, str], set[tuple[int, int, int]]],
 ) -> OutletSummary:
     own_quotes = [q for q in quotes if q.doc == doc]
     reported = [s for s, status in zip(sentences, statuses, strict=True) if status != "boilerplate"]
-    words = sum(len(_WORD.findall(s.text)) for s in reported)
+    # One pass over all sentences (no word spans the line breaks) costs less than one per sentence.
+    words = len(_WORD.findall("\n".join(s.text for s in reported)))
     quoted_words = sum(len(_WORD.findall(q.text)) for q in own_quotes)
     voice_words = max(words - quoted_words, 0)
     own_framing = [hit for hit in framing if hit.doc == doc and hit.from_lexicon]
@@ -101,9 +106,9 @@ def _summarise_one(
         only_here=only_here,
         boilerplate=sum(status == "boilerplate" for status in statuses),
         quotes=len(own_quotes),
-        quotes_added=_distinct(findings, doc, "quote", "added"),
-        quotes_dropped=_distinct(findings, doc, "quote", "dropped"),
-        quotes_altered=_distinct(findings, doc, "quote", "altered"),
+        quotes_added=len(quote_items.get((doc, "added"), ())),
+        quotes_dropped=len(quote_items.get((doc, "dropped"), ())),
+        quotes_altered=len(quote_items.get((doc, "altered"), ())),
         framing_outlet_voice=outlet_voice,
         framing_quoted=len(own_framing) - outlet_voice,
         framing_per_1000=round(1000 * outlet_voice / voice_words, 2) if voice_words else 0.0,
@@ -118,12 +123,15 @@ def _summarise_one(
     )
 
 
-def _distinct(findings: Sequence[Finding], doc: int, kind: str, change: str) -> int:
-    """Items, not findings: a quote added relative to two outlets counts once."""
-    return len(
-        {
-            (f.doc, f.start, f.end)
-            for f in findings
-            if f.outlet == doc and f.kind == kind and f.change == change
-        }
-    )
+def _quote_items(findings: Sequence[Finding]) -> dict[tuple[int, str], set[tuple[int, int, int]]]:
+    """Quotes found per (outlet, change), gathered in one pass over all findings.
+
+    Items, not findings: a quote added relative to two outlets counts once.
+    """
+    items: dict[tuple[int, str], set[tuple[int, int, int]]] = {}
+    for finding in findings:
+        if finding.kind == "quote":
+            items.setdefault((finding.outlet, finding.change), set()).add(
+                (finding.doc, finding.start, finding.end)
+            )
+    return items
