@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Quote, QuoteKind, Sentence
 from ..spans import trim_span
@@ -170,8 +171,9 @@ def _pair_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[_Pair]:
     for number, (p_start, p_end) in enumerate(paragraphs):
         stack = carried
         carried = []
-        for i in range(p_start, p_end):
-            if text[i] not in _MARKS or i in skip or _is_apostrophe(text, i):
+        for mark in _mark_pattern().finditer(text, p_start, p_end):
+            i = mark.start()
+            if i in skip or _is_apostrophe(text, i):
                 continue
             _step(text, i, stack, pairs)
         following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
@@ -180,6 +182,12 @@ def _pair_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[_Pair]:
                 carried.append((family, position))
                 skip.add(following)
     return pairs
+
+
+@cache
+def _mark_pattern() -> re.Pattern[str]:
+    """Any quotation mark: the regex engine finds the few marks instead of a loop over every character."""
+    return re.compile("[" + "".join(re.escape(mark) for mark in _MARKS) + "]")
 
 
 def _opens_family(text: str, i: int, family: str) -> bool:
