@@ -71,6 +71,8 @@ def _pattern_hits(
     quoted words as such (mostly titles, slogans and terms of art; 16% inside a span), every
     "-ly" adverb (12%), and exclamations (no span they alone find).
     """
+    if not _may_stack(body):
+        return []
     taken = [(start, end) for start, end, _, _ in found]
     hits: list[tuple[int, int, str, str]] = []
     for m in _STACKED.finditer(body):
@@ -80,8 +82,20 @@ def _pattern_hits(
     return hits
 
 
-_DEGREE = r"(?:very|so|really|truly|much|too|far|ever|extremely|deeply)"
-_STACKED = re.compile(rf"\b({_DEGREE})(?:,?\s+\1)+\b", re.IGNORECASE)
+_DEGREE_WORDS = ("very", "so", "really", "truly", "much", "too", "far", "ever", "extremely", "deeply")
+_STACKED = re.compile(rf"\b({'|'.join(_DEGREE_WORDS)})(?:,?\s+\1)+\b", re.IGNORECASE)
+
+
+def _may_stack(body: str) -> bool:
+    """Whether some degree word occurs twice in ``body``, as every ``_STACKED`` match needs.
+
+    Searching ``_STACKED`` tries every position of a sentence and costs more than the rest of
+    the framing search, while few sentences hold a degree word twice. ``casefold`` (not
+    ``lower``) so that every letter the case-insensitive pattern accepts folds to the letter
+    it stands for (the long s "ſ" is an "s" to the pattern).
+    """
+    folded = body.casefold()
+    return any(folded.count(word) > 1 for word in _DEGREE_WORDS)
 
 
 def voice_of(start: int, end: int, quotes: Sequence[Quote]) -> Quote | None:

@@ -83,6 +83,7 @@ class Lexicon:
     rules: bool = False  # also apply the built-in framing patterns (see extract/framing.py)
     _trie: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _prefixes: dict[str, Term] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _openers: _OpenerMemo = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Index once, in a word trie: every term under each inflection-free form of its words.
@@ -96,6 +97,7 @@ class Lexicon:
                 for word in key:
                     node = node.setdefault(word, {})
                 node.setdefault(_END, term)
+        object.__setattr__(self, "_openers", _OpenerMemo(self))
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -121,35 +123,40 @@ class Lexicon:
 
     def find(self, text: str) -> Iterator[Match]:
         """Every non-overlapping term in ``text``, longest match first, left to right."""
-        tokens = words(text)
-        i = 0
-        while i < len(tokens):
-            match = self._match_at(tokens, i)
-            if match is None:
-                i += 1
+        texts = _WORD.findall(text)
+        openers = self._openers
+        # Most words start no term: one memo lookup each spares them the trie, and a sentence
+        # without a term never pays for the word offsets.
+        candidates = [i for i, word in enumerate(texts) if openers[word]]
+        if not candidates:
+            return
+        spans: list[tuple[int, int]] | None = None
+        resume = 0  # the word after the last match
+        for i in candidates:
+            if i < resume:
                 continue
+            match = self._match_at(texts, i)
+            if match is None:
+                continue
+            if spans is None:
+                spans = [m.span() for m in _WORD.finditer(text)]
             length, term = match
-            yield Match(tokens[i][0], tokens[i + length - 1][1], term)
-            i += length
+            yield Match(spans[i][0], spans[i + length - 1][1], term)
+            resume = i + length
 
-    def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, Term] | None:
-        # Most words start no term: one set test spares them the walk down the trie.
-        if self._trie.keys().isdisjoint(word_keys(tokens[i][2])):
-            return self._prefix_match(tokens[i][2])
-        best = self._walk(self._trie, tokens, i, 0)
-        return best if best is not None else self._prefix_match(tokens[i][2])
+    def _match_at(self, texts: list[str], i: int) -> tuple[int, Term] | None:
+        best = self._walk(self._trie, texts, i, 0)
+        return best if best is not None else self._prefix_match(texts[i])
 
-    def _walk(
-        self, node: dict, tokens: list[tuple[int, int, str]], i: int, depth: int
-    ) -> tuple[int, Term] | None:
+    def _walk(self, node: dict, texts: list[str], i: int, depth: int) -> tuple[int, Term] | None:
         """Longest term starting at token ``i`` reachable from ``node`` (``depth`` words in)."""
         best: tuple[int, Term] | None = (depth, node[_END]) if _END in node and depth else None
-        if i + depth >= len(tokens):
+        if i + depth >= len(texts):
             return best
-        for key in word_keys(tokens[i + depth][2]):
+        for key in word_keys(texts[i + depth]):
             child = node.get(key)
             if child is not None:
-                found = self._walk(child, tokens, i, depth + 1)
+                found = self._walk(child, texts, i, depth + 1)
                 if found is not None and (best is None or found[0] > best[0]):
                     best = found
         return best
@@ -163,6 +170,32 @@ class Lexicon:
             if term is not None:
                 return 1, term
         return None
+
+
+class _OpenerMemo(dict[str, bool]):
+    """Whether a word (as written) can open a term of one lexicon: one of its keys starts a
+    phrase in the trie, or it begins with a ``prefix*`` stem.
+
+    ``Lexicon.find`` asks this for every word of every sentence, and most words are common ones
+    asked again and again, so answers are kept; bounded (emptied when full): a corpus run meets
+    millions of distinct words, and memory must not grow with it.
+    """
+
+    _LIMIT = 65536
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self._lexicon = lexicon
+
+    def __missing__(self, word: str) -> bool:
+        lexicon = self._lexicon
+        opens = not lexicon._trie.keys().isdisjoint(word_keys(word)) or (
+            lexicon._prefix_match(word) is not None
+        )
+        if len(self) >= self._LIMIT:
+            self.clear()
+        self[word] = opens
+        return opens
 
 
 def words(text: str) -> list[tuple[int, int, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from outletdiff.extract.lexicon import word_keys
 from outletdiff.extract.wordlists import word_list
@@ -165,9 +166,8 @@ def _inserted_words(
     if index >= len(sentences[doc]) or other_index >= len(sentences[other]):
         return
     sentence = sentences[doc][index]
-    other_keys = {
-        key for word in re.findall(r"\w+", sentences[other][other_index].text) for key in word_keys(word)
-    }
+    common = _common_words()
+    other_keys: set[str] | None = None  # built on the first word worth the test
     text = documents[doc].text
     for diff in link.diff:
         span = diff.b if op == "insert" else diff.a
@@ -175,10 +175,29 @@ def _inserted_words(
             continue
         for m in _CANDIDATE_WORD.finditer(text, span[0], span[1]):
             word = m.group(0)
-            if any(word in word_list(name) for name in ("function_words", "plain_words", "roles")):
+            if word in common:
                 continue
-            if set(word_keys(word)) & other_keys or any(start <= m.start() < end for start, end in quoted):
+            if other_keys is None:
+                other_keys = _keys_of(sentences[other][other_index].text)
+            if not other_keys.isdisjoint(word_keys(word)) or any(
+                start <= m.start() < end for start, end in quoted
+            ):
                 continue
             yield FramingHit(
                 doc, sentence.index, m.start(), m.end(), word, word, "candidate", "outlet", None, False
             )
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words never a candidate: function words, plain words and roles, as one set built once
+    (every inserted word of every link is looked up in it)."""
+    return word_list("function_words") | word_list("plain_words") | word_list("roles")
+
+
+_WORD_CHARS = re.compile(r"\w+")
+
+
+def _keys_of(text: str) -> set[str]:
+    """Every inflection-free form of every word of ``text`` (see ``word_keys``)."""
+    return {key for word in _WORD_CHARS.findall(text) for key in word_keys(word)}
