@@ -22,9 +22,9 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
-from .inline import word_diff, word_similarity
-from .model import Alignment, DiffOp, Link, LinkLabel, Sentence, Status
-from .normalize import fold
+from .inline import WordDiff, scored_word_diff
+from .model import Alignment, Link, LinkLabel, Sentence, Status
+from .normalize import fold_sentence
 from .options import CompareOptions
 
 _COMPARED_KINDS = ("headline", "bullet", "paragraph")
@@ -48,17 +48,17 @@ def align(
         # A split or merge is diffed as a whole: "A and B." against "A. B." loses no words.
         joined_a = _joined(sentences_a, [i] + [n for n, m, label in extra if m == j and label == "merged"])
         joined_b = _joined(sentences_b, [j] + [n for m, n, label in extra if m == i and label == "split"])
-        diff = word_diff(joined_a, joined_b)
+        diff = scored_word_diff(joined_a, joined_b)
         label: LinkLabel = _counterpart_label(joined_a, joined_b, diff, options)
         if (i, j) in moved and label != "rewritten":
             label = "moved"  # the same words elsewhere; a reworded sentence stays "rewritten"
-        links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4), diff))
+        links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4), diff.ops))
     for i, j, label in extra:
         links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4)))
     linked = {(link.a, link.b) for link in links}
-    for i, j in _overlaps(scores, options):
+    for i, j, score in _overlaps(scores, options):
         if (i, j) not in linked:
-            links.append(Link(int(i), int(j), "overlap", "partial", round(float(scores[i, j]), 4)))
+            links.append(Link(i, j, "overlap", "partial", round(score, 4)))
     links.sort(key=lambda link: (link.a, link.b))
     status_a, status_b = _statuses(sentences_a, sentences_b, links)
     return Alignment(
@@ -97,10 +97,7 @@ def _assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
         return []
     n_a, n_b = scores.shape
     preference = scores + _tie_breaker(n_a, n_b)
-    # Sentences of a are nodes 0..n_a-1, those of b follow; an edge joins each candidate pair.
-    rows, cols = np.nonzero(candidate)
-    graph = sparse.csr_matrix((np.ones(len(rows), dtype=bool), (rows, n_a + cols)), shape=(n_a + n_b,) * 2)
-    _, component = connected_components(graph, directed=False)
+    _, component = connected_components(_candidate_graph(candidate), directed=False)
     pairs: list[tuple[int, int]] = []
     for label in np.unique(component[:n_a][candidate.any(axis=1)]):
         rows = np.nonzero(component[:n_a] == label)[0]
@@ -113,6 +110,20 @@ def _assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
             if block[r, c] > 0
         )
     return sorted(pairs)
+
+
+def _candidate_graph(candidate: np.ndarray) -> sparse.csr_matrix:
+    """Sentences of a are nodes 0..n_a-1, those of b follow; an edge joins each candidate pair.
+
+    Built as CSR arrays directly: scipy's conversion from (row, column) pairs costs more
+    than the whole graph search for two articles.
+    """
+    n_a, n_b = candidate.shape
+    _, cols = np.nonzero(candidate)
+    indptr = np.full(n_a + n_b + 1, len(cols))
+    indptr[0] = 0
+    np.cumsum(candidate.sum(axis=1), out=indptr[1 : n_a + 1])
+    return sparse.csr_matrix((np.ones(len(cols), dtype=bool), n_a + cols, indptr), shape=(n_a + n_b,) * 2)
 
 
 def _tie_breaker(n_a: int, n_b: int) -> np.ndarray:
@@ -199,23 +210,23 @@ def _chain_lengths(values: list[int]) -> list[int]:
     return lengths
 
 
-def _counterpart_label(
-    a: Sentence, b: Sentence, diff: tuple[DiffOp, ...], options: CompareOptions
-) -> LinkLabel:
-    if fold(a.text).split() == fold(b.text).split():
+def _counterpart_label(a: Sentence, b: Sentence, diff: WordDiff, options: CompareOptions) -> LinkLabel:
+    if a.text == b.text or fold_sentence(a.text).split() == fold_sentence(b.text).split():
         return "identical"
-    return "edited" if word_similarity(diff) >= options.edited_threshold else "rewritten"
+    return "edited" if diff.similarity >= options.edited_threshold else "rewritten"
 
 
-def _overlaps(scores: np.ndarray, options: CompareOptions) -> list[tuple[int, int]]:
-    """Pairs above the absolute threshold and close enough to each side's best match."""
+def _overlaps(scores: np.ndarray, options: CompareOptions) -> list[tuple[int, int, float]]:
+    """Pairs above the absolute threshold and close enough to each side's best match, with
+    their scores (read in bulk: a pair of articles has a hundred or more)."""
     if scores.size == 0:
         return []
     best_a = scores.max(axis=1, keepdims=True)
     best_b = scores.max(axis=0, keepdims=True)
     relative = options.relative_threshold * np.maximum(best_a, best_b)
     keep = (scores >= options.overlap_threshold) & (scores >= relative)
-    return [(int(i), int(j)) for i, j in zip(*np.nonzero(keep), strict=True)]
+    rows, columns = np.nonzero(keep)
+    return list(zip(rows.tolist(), columns.tolist(), scores[rows, columns].tolist(), strict=True))
 
 
 def _statuses(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
 
@@ -22,38 +23,74 @@ _OPS = {0: "equal", 1: "insert", -1: "delete"}
 _MAX_DIFF_WORK = 250_000
 
 
+def _engine() -> diff_match_patch:
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0  # no time limit: the same input always gives the same diff
+    return engine
+
+
+# Shared: diff_main and diff_cleanupSemantic only read the engine's settings.
+_ENGINE = _engine()
+
+
+class WordDiff(NamedTuple):
+    """A word diff and the share of words the two sentences have in common."""
+
+    ops: tuple[DiffOp, ...]
+    similarity: float  # Dice over words: 2 * equal / (words of a + words of b), 0..1
+
+
 def word_diff(a: Sentence, b: Sentence) -> tuple[DiffOp, ...]:
     """Runs of equal, deleted (only in ``a``) and inserted (only in ``b``) words."""
+    return scored_word_diff(a, b).ops
+
+
+def scored_word_diff(a: Sentence, b: Sentence) -> WordDiff:
+    """``word_diff`` with its word similarity, counted on the diff's runs of words rather
+    than by finding the words of every run's text again."""
     pieces_a = list(_PIECE.finditer(a.text))
-    pieces_b = list(_PIECE.finditer(b.text))
+    # The same text has the same words: a quarter of all counterparts are verbatim copies.
+    pieces_b = pieces_a if b.text == a.text else list(_PIECE.finditer(b.text))
     keys_a = _keys(pieces_a)
-    keys_b = _keys(pieces_b)
-    codes = {key: chr(_PRIVATE_USE + code) for code, key in enumerate(dict.fromkeys(keys_a + keys_b))}
-    encoded_a = "".join(map(codes.__getitem__, keys_a))
-    encoded_b = "".join(map(codes.__getitem__, keys_b))
-    if len(pieces_a) * len(pieces_b) > _MAX_DIFF_WORK:
-        diffs = _coarse_diff(encoded_a, encoded_b)
-    else:
-        engine = diff_match_patch()
-        engine.Diff_Timeout = 0  # no time limit: the same input always gives the same diff
-        diffs = engine.diff_main(encoded_a, encoded_b, False)
-        engine.diff_cleanupSemantic(diffs)
+    runs = _runs(keys_a, keys_a if pieces_b is pieces_a else _keys(pieces_b))
     ops: list[DiffOp] = []
-    index_a = index_b = 0
-    for code, chunk in diffs:
-        op = _OPS[code]
+    index_a = index_b = equal = changed = 0
+    for code, count in runs:
         span_a = span_b = None
-        if op in ("equal", "delete"):
-            span_a = _run_span(pieces_a, index_a, len(chunk), a.start)
-            index_a += len(chunk)
-        if op in ("equal", "insert"):
-            span_b = _run_span(pieces_b, index_b, len(chunk), b.start)
-            index_b += len(chunk)
+        if code <= 0:  # equal or delete: words of a
+            span_a = _run_span(pieces_a, index_a, count, a.start)
+            index_a += count
+        if code >= 0:  # equal or insert: words of b
+            span_b = _run_span(pieces_b, index_b, count, b.start)
+            index_b += count
+        if code:
+            changed += count
+        else:
+            equal += count
         source, span = (a, span_a) if span_a is not None else (b, span_b)
         assert span is not None
         text = source.text[span[0] - source.start : span[1] - source.start]
-        ops.append(DiffOp(op, text, span_a, span_b))  # type: ignore[arg-type]
-    return tuple(ops)
+        ops.append(DiffOp(_OPS[code], text, span_a, span_b))  # type: ignore[arg-type]
+    total = 2 * equal + changed
+    return WordDiff(tuple(ops), 2 * equal / total if total else 1.0)
+
+
+def _runs(keys_a: list[str], keys_b: list[str]) -> list[tuple[int, int]]:
+    """(diff code, number of words) of each run of the diff of two sentences' word keys.
+
+    Equal keys make one equal run, as diff-match-patch would find, without encoding them.
+    """
+    if keys_a == keys_b:
+        return [(0, len(keys_a))] if keys_a else []
+    codes = {key: chr(_PRIVATE_USE + code) for code, key in enumerate(dict.fromkeys(keys_a + keys_b))}
+    encoded_a = "".join(map(codes.__getitem__, keys_a))
+    encoded_b = "".join(map(codes.__getitem__, keys_b))
+    if len(keys_a) * len(keys_b) > _MAX_DIFF_WORK:
+        diffs = _coarse_diff(encoded_a, encoded_b)
+    else:
+        diffs = _ENGINE.diff_main(encoded_a, encoded_b, False)
+        _ENGINE.diff_cleanupSemantic(diffs)
+    return [(code, len(chunk)) for code, chunk in diffs]
 
 
 def _coarse_diff(first: str, second: str) -> list[tuple[int, str]]:
@@ -78,18 +115,6 @@ def _coarse_diff(first: str, second: str) -> list[tuple[int, str]]:
         (0, first[len(first) - suffix :]),
     ]
     return [(code, chunk) for code, chunk in runs if chunk]
-
-
-def word_similarity(ops: tuple[DiffOp, ...]) -> float:
-    """Share of words the two sentences have in common (Dice over diff runs), 0..1."""
-    equal = sum(_count_words(op.text) for op in ops if op.op == "equal")
-    changed = sum(_count_words(op.text) for op in ops if op.op != "equal")
-    total = 2 * equal + changed
-    return 2 * equal / total if total else 1.0
-
-
-def _count_words(text: str) -> int:
-    return len(_PIECE.findall(text))
 
 
 def _keys(pieces: list[re.Match[str]]) -> list[str]:

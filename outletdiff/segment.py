@@ -29,6 +29,8 @@ _OPENERS = "\"'\u201c\u2018\u00ab([{"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]}"
 # Candidate end: terminal punctuation, optional closing marks, then whitespace.
 _CANDIDATE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s+)")
+# The word after a candidate end, past any opening marks.
+_NEXT_WORD = re.compile(r"\s*[" + re.escape(_OPENERS) + r"]*(\S+)")
 
 
 def segment(document: Document, *, doc: int) -> tuple[Sentence, ...]:
@@ -98,7 +100,7 @@ def _is_sentence_end(text: str, punct: int, boundary: int, limit: int) -> bool:
 
 
 def _next_word(text: str, position: int, limit: int) -> str:
-    match = re.compile(r"\s*[" + re.escape(_OPENERS) + r"]*(\S+)").match(text, position, limit)
+    match = _NEXT_WORD.match(text, position, limit)
     return match.group(1).strip(_CLOSERS + ".,;:!?") if match else ""
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import accumulate, chain, count
 from typing import NamedTuple
 
 import numpy as np
@@ -22,11 +22,13 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from .model import Sentence
-from .normalize import STOPWORDS, concept, fold, fold_word, stem, words
+from .normalize import STOPWORDS, concept, fold_sentence, fold_word, stem, words
 
 # Fuzzy-scored pairs above which rapidfuzz's threads pay off: below, starting them costs more
 # than they save, and a corpus run already keeps every core busy with its own processes.
 _THREADED_PAIRS = 10_000
+# Sentence pairs above which the sparse cosines are left to scipy (see ``_cosines``).
+_JOINED_CELLS = 250_000
 _NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve dozen hundred thousand million
 billion""".split()
@@ -69,28 +71,19 @@ class Features:
 
 def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
     """Vectorise all sentences of all documents with IDF computed over the whole input."""
-    word_bags: list[list[str]] = []
-    anchor_bags: list[list[str]] = []
-    bigram_bags: list[list[str]] = []
-    written: set[str] = set()
-    first_row = []
-    for doc_sentences in sentences:
-        first_row.append(len(word_bags))
-        for sentence in doc_sentences:
-            sentence_words = words(sentence.text)
-            written.update(sentence_words)
-            content, anchors, bigrams = _bags(sentence_words)
-            word_bags.append(content)
-            anchor_bags.append(anchors)
-            bigram_bags.append(bigrams)
-    rarity = _rarity(_surfaces(written))
+    texts = [sentence.text for doc_sentences in sentences for sentence in doc_sentences]
+    # A sentence copied verbatim (a wire story, a repeated line) is analysed once.
+    written = {text: words(text) for text in dict.fromkeys(texts)}
+    bags = {text: _bags(sentence_words) for text, sentence_words in written.items()}
+    word_bags = [bags[text][0] for text in texts]
+    rarity = _rarity(_surfaces(set(chain.from_iterable(written.values()))))
     return Features(
         words=_tfidf(word_bags, rarity),
-        chars=_char_tfidf([sentence.text for doc_sentences in sentences for sentence in doc_sentences]),
-        anchors=_tfidf(anchor_bags, rarity),
-        bigrams=_tfidf(bigram_bags, lambda pair: min(map(rarity, pair.split(" ")))),
+        chars=_char_tfidf(texts),
+        anchors=_tfidf([bags[text][1] for text in texts], rarity),
+        bigrams=_tfidf([bags[text][2] for text in texts], lambda pair: min(map(rarity, pair.split(" ")))),
         content=tuple(" ".join(bag) for bag in word_bags),
-        first_row=tuple(first_row),
+        first_row=tuple(accumulate(map(len, sentences), initial=0))[:-1],
     )
 
 
@@ -128,12 +121,12 @@ def _word(written: str) -> _Word:
 
 def _bags(sentence_words: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Content stems, anchors (names and numbers) and adjacent word pairs of one sentence."""
-    analysed = [_word(written) for written in sentence_words]
+    analysed = list(map(_word, sentence_words))
     content = [word.concept for word in analysed if word.content]
     anchors = [word.stem for word in analysed[:1] if word.anchor_first]
     anchors += [word.stem for word in analysed[1:] if word.anchor_later]
     concepts = [word.concept for word in analysed]
-    bigrams = [f"{first} {second}" for first, second in zip(concepts, concepts[1:], strict=False)]
+    bigrams = list(map(" ".join, zip(concepts, concepts[1:], strict=False)))
     return content, anchors, bigrams
 
 
@@ -156,16 +149,30 @@ def _char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     Grams are numbered with numpy on the code points rather than as Python strings: a
     sentence has as many grams as characters, so they outnumber words several times over.
     """
-    padded = [" " + _NON_WORD.sub(" ", fold(text)).strip() + " " for text in texts]
+    padded_text = {text: " " + _NON_WORD.sub(" ", fold_sentence(text)).strip() + " " for text in set(texts)}
+    padded = [padded_text[text] for text in texts]
     joined = "".join(padded).encode("utf-32-le", "surrogatepass")
     codes = np.frombuffer(joined, dtype=np.uint32).astype(np.int64)
     lengths = np.array([max(len(text) - 3, 0) for text in padded], dtype=np.int64)
     text_starts = np.cumsum([0] + [len(text) for text in padded[:-1]], dtype=np.int64)
     starts = np.arange(lengths.sum()) + np.repeat(text_starts - (np.cumsum(lengths) - lengths), lengths)
-    # A code point has 21 bits, so a gram is two 42-bit halves.
-    halves = [(codes[starts] << 21) | codes[starts + 1], (codes[starts + 2] << 21) | codes[starts + 3]]
-    columns, width = _first_appearance(halves)
+    columns, width = _first_appearance(_gram_keys(codes, starts))
     return _weighted_rows(lengths, columns, width)
+
+
+def _gram_keys(codes: np.ndarray, starts: np.ndarray) -> list[np.ndarray]:
+    """The 4-grams at ``starts`` as integer keys: one int64 per gram when four code points
+    fit in 63 bits (any text below U+8000, so nearly all news), else two halves of two.
+
+    A single key sorts in half the time of two."""
+    bits = max(int(codes.max()).bit_length(), 1) if len(codes) else 1
+    if 4 * bits <= 63:
+        key = codes[starts]
+        for offset in (1, 2, 3):
+            key = (key << bits) | codes[starts + offset]
+        return [key]
+    # A code point has 21 bits, so a half has 42.
+    return [(codes[starts] << 21) | codes[starts + 1], (codes[starts + 2] << 21) | codes[starts + 3]]
 
 
 def _first_appearance(keys: list[np.ndarray]) -> tuple[np.ndarray, int]:
@@ -173,14 +180,16 @@ def _first_appearance(keys: list[np.ndarray]) -> tuple[np.ndarray, int]:
     appearance, the way a dict would number the items; also gives the count of distinct tuples."""
     if not len(keys[0]):
         return keys[0], 0
-    order = np.lexsort(keys[::-1])  # stable: the first of equal tuples comes first
+    # Equal tuples end up side by side, in no particular order (a stable sort costs twice
+    # as much): each tuple's first position is the least position of its run.
+    order = np.argsort(keys[0]) if len(keys) == 1 else np.lexsort(keys[::-1])
     changes = np.zeros(len(order), dtype=bool)
     changes[0] = True
     for key in keys:
         ordered = key[order]
         changes[1:] |= ordered[1:] != ordered[:-1]
+    first_seen = np.minimum.reduceat(order, np.flatnonzero(changes))
     # Distinct tuples numbered by their first position in the input.
-    first_seen = order[changes]
     numbers = np.empty(len(first_seen), dtype=np.int64)
     numbers[np.argsort(first_seen)] = np.arange(len(first_seen))
     ids = np.empty(len(order), dtype=np.int64)
@@ -213,12 +222,11 @@ def _zipf(word: str) -> float:
 
 def _tfidf(bags: list[list[str]], weight: Callable[[str], float] | None = None) -> sparse.csr_matrix:
     """``_weighted_rows`` of bags of terms, columns numbered in order of first appearance."""
-    terms = list(dict.fromkeys(chain.from_iterable(bags)))
-    vocabulary = {term: column for column, term in enumerate(terms)}
+    vocabulary = dict(zip(dict.fromkeys(chain.from_iterable(bags)), count()))
     lengths = np.fromiter(map(len, bags), dtype=np.int64, count=len(bags))
     columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(bags)), dtype=np.int64)
-    weights = None if weight is None else np.array([weight(term) for term in terms] or [1.0])
-    return _weighted_rows(lengths, columns, len(terms), weights)
+    weights = None if weight is None else np.array(list(map(weight, vocabulary)) or [1.0])
+    return _weighted_rows(lengths, columns, len(vocabulary), weights)
 
 
 def _weighted_rows(
@@ -282,9 +290,7 @@ def pair_features(
     column); elsewhere they are 0.
     """
     shape = (len(rows_a), len(rows_b))
-    words = _cosine(features.words, rows_a, rows_b)
-    anchors = _cosine(features.anchors, rows_a, rows_b)
-    bigrams = _cosine(features.bigrams, rows_a, rows_b)
+    words, anchors, bigrams = _cosines((features.words, features.anchors, features.bigrams), rows_a, rows_b)
     chars = np.zeros(shape)
     fuzzy = np.zeros(shape)
     if 0 not in shape:
@@ -294,8 +300,8 @@ def pair_features(
         ).ravel()
         fuzzy[ia, ib] = (
             process.cpdist(
-                [features.content[r] for r in rows_a[ia]],
-                [features.content[r] for r in rows_b[ib]],
+                [features.content[r] for r in rows_a[ia].tolist()],
+                [features.content[r] for r in rows_b[ib].tolist()],
                 scorer=fuzz.token_set_ratio,
                 workers=-1 if len(ia) > _THREADED_PAIRS else 1,
             )
@@ -306,22 +312,79 @@ def pair_features(
 
 def combine(signals: dict[str, np.ndarray], weights: Weights) -> np.ndarray:
     """The weighted score: base similarity, ranked against each side's best, plus neighbours."""
-    base = sum(getattr(weights, name) * matrix for name, matrix in signals.items())
-    assert isinstance(base, np.ndarray)
+    # The same operations in the same order as the formulas say, done in place: on a small
+    # matrix numpy's cost is per call and per temporary array, not per element.
+    terms = iter(signals.items())
+    name, matrix = next(terms)
+    base = getattr(weights, name) * matrix
+    for name, matrix in terms:
+        base += getattr(weights, name) * matrix
     if base.size == 0:
         return base
     best_row = np.maximum(base.max(axis=1, keepdims=True), 1e-9)
     best_column = np.maximum(base.max(axis=0, keepdims=True), 1e-9)
-    rank = np.maximum(base / best_row, base / best_column)
-    padded = np.pad(base, 1)
-    neighbours = np.maximum(padded[:-2, :-2], padded[2:, 2:])
-    score = base * ((1 - weights.gate) + weights.gate * rank) + weights.neighbours * neighbours
+    score = base / best_row
+    np.maximum(score, base / best_column, out=score)  # the rank
+    score *= weights.gate
+    score += 1 - weights.gate
+    score *= base
+    score += weights.neighbours * _diagonal_neighbours(base)
+    score[base <= 0] = 0.0
     # Rounded so that A-vs-B and B-vs-A (summed in another order) give the very same numbers.
-    return np.round(np.where(base > 0, score, 0.0), 9)
+    return np.round(score, 9, out=score)
 
 
-def _cosine(matrix: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
-    return np.asarray((matrix[rows_a] @ matrix[rows_b].T).toarray())
+def _diagonal_neighbours(base: np.ndarray) -> np.ndarray:
+    """The larger of each cell's up-left and down-right neighbours (0 beyond the edge)."""
+    neighbours = np.zeros_like(base)
+    neighbours[1:, 1:] = base[:-1, :-1]
+    np.maximum(neighbours[:-1, :-1], base[1:, 1:], out=neighbours[:-1, :-1])
+    return neighbours
+
+
+def _cosines(
+    matrices: Sequence[sparse.csr_matrix], rows_a: np.ndarray, rows_b: np.ndarray
+) -> list[np.ndarray]:
+    """``(m[rows_a] @ m[rows_b].T).toarray()`` for each matrix ``m``.
+
+    For two short articles, in one numpy join: scipy's fixed cost per row selection and per
+    product outweighs the work. The sums are scipy's to the last bit: each cell adds its
+    terms from 0 in the storage order of its ``rows_a`` row, and ``np.bincount`` adds in
+    input order. For long documents scipy's single pass in C wins, and the join's
+    intermediate arrays would grow with the number of products.
+    """
+    n_a, n_b = len(rows_a), len(rows_b)
+    if n_a * n_b > _JOINED_CELLS:
+        return [np.asarray((matrix[rows_a] @ matrix[rows_b].T).toarray()) for matrix in matrices]
+    cells = []
+    products = []
+    for signal, matrix in enumerate(matrices):
+        row_a, column_a, value_a = _entries(matrix, rows_a)
+        row_b, column_b, value_b = _entries(matrix, rows_b)
+        # Entries of rows_b grouped by column; then every entry of rows_a meets its column's.
+        by_column = np.argsort(column_b)
+        per_column = np.bincount(column_b, minlength=matrix.shape[1])
+        meets = per_column[column_a]
+        partner = by_column[_ranges((np.cumsum(per_column) - per_column)[column_a], meets)]
+        mine = np.repeat(np.arange(len(column_a)), meets)
+        cells.append((signal * n_a + row_a[mine]) * n_b + row_b[partner])
+        products.append(value_a[mine] * value_b[partner])
+    sums = np.bincount(np.concatenate(cells), np.concatenate(products), minlength=len(matrices) * n_a * n_b)
+    return list(sums.reshape(len(matrices), n_a, n_b))
+
+
+def _entries(matrix: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Position in ``rows``, column and value of each stored entry of ``rows``, in storage order."""
+    starts = matrix.indptr[rows]
+    counts = matrix.indptr[rows + 1] - starts
+    positions = _ranges(starts, counts)
+    return np.repeat(np.arange(len(rows)), counts), matrix.indices[positions], matrix.data[positions]
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The integers ``starts[i] .. starts[i] + counts[i] - 1`` of every ``i``, concatenated."""
+    ends = np.cumsum(counts)
+    return np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - ends + counts, counts)
 
 
 def _shortlist(cheap: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
