@@ -3,10 +3,12 @@
 The corpus throughput is the per-event work times the number of events, so this is the
 number to push down. The stages are the functions ``outletdiff.pipeline`` calls; each is
 timed in place (the pipeline is run unchanged, with a timer around every stage) over a
-synthetic corpus from ``make_corpus.py``, or over any corpus folder ``outletdiff corpus``
-accepts. CPU time of this process is used, so other work on the machine disturbs it less.
+synthetic corpus from ``make_corpus.py``, over real news (BASIL's Fox News and New York Times
+articles of each event, read from ``../shared/data``), or over any corpus folder ``outletdiff
+corpus`` accepts. CPU time of this process is used, so other work on the machine disturbs it less.
 
     python benchmarks/bench_stages.py                      # 100 synthetic events of 40 sentences
+    python benchmarks/bench_stages.py --basil --events 60  # real two-outlet news
     python benchmarks/bench_stages.py --corpus path/to/corpus --events 50
 """
 
@@ -20,7 +22,9 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO))
 
 from make_corpus import write_corpus  # noqa: E402
 
@@ -58,16 +62,34 @@ def timed(totals: Counter[str], name: str, function: Callable) -> Callable:
     return wrapper
 
 
+def write_basil(folder: Path) -> None:
+    """One folder per BASIL event with its Fox News and New York Times articles: two outlets."""
+    from eval.datasets import BASIL, basil_articles, missing
+
+    problem = missing(BASIL)
+    if problem:
+        raise SystemExit(problem)
+    for article in basil_articles():
+        if article.outlet in ("fox", "nyt"):
+            event = folder / f"{article.year}-{article.triplet}"
+            event.mkdir(parents=True, exist_ok=True)
+            (event / f"{article.outlet}.txt").write_text(article.document.text, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: synthetic)")
+    parser.add_argument("--basil", action="store_true", help="BASIL's fox and nyt articles of each event")
     parser.add_argument("--events", type=int, default=100, help="events to time")
     parser.add_argument("--sentences", type=int, default=40, help="sentences per synthetic article")
     args = parser.parse_args()
     corpus = args.corpus
     if corpus is None:
         corpus = Path(tempfile.mkdtemp(prefix="outletdiff-stages-")) / "corpus"
-        write_corpus(corpus, events=args.events + 5, sentences=args.sentences)
+        if args.basil:
+            write_basil(corpus)
+        else:
+            write_corpus(corpus, events=args.events + 5, sentences=args.sentences)
     specs = discover(corpus).events
     options = CompareOptions()
     categories = _categories(options)
