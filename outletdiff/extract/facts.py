@@ -138,13 +138,27 @@ _RELATIVE_UNIT = (
 )
 
 
+# The characters other than its two cases that re.IGNORECASE takes for an ASCII letter (all of
+# them: checked against every code point).
+_CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}  # İ ı, Kelvin sign, long s
+
+
 def _opening(symbols: str, words: Iterable[str]) -> str:
-    """A lookahead that a match starts with one of ``symbols`` or the first three letters of
-    one of ``words``, for a pattern whose every alternative does. The regex engine tries each
-    alternative in turn at every word start, which is slow; this rejects most at once."""
-    prefixes = sorted({word[:3] for word in words})
-    initials = "".join(sorted({prefix[0] for prefix in prefixes}))
-    return rf"(?=[{symbols}{initials}])(?=[{symbols}]|{'|'.join(prefixes)})"
+    """A lookahead that a match starts with one of ``symbols``, the first three letters of one
+    of ``words`` or a shorter word and a space, for a pattern whose every alternative does.
+
+    The regex engine tries the pattern at every word start, which is slow; this rejects most
+    at once: first one class of every possible first character, then a choice by first letter.
+    Each choice opens with a case-sensitive class (the letter's cases), which the engine checks
+    without entering the choice; it enters every case-insensitive one."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:3] if len(word) >= 3 else word[1:] + r"\s")
+    alternatives = [f"(?-i:[{symbols}])"]
+    for initial, rest in sorted(rests.items()):
+        cases = initial + initial.upper() + _CASE_FOLDS.get(initial, "")
+        alternatives.append(f"(?-i:[{cases}])(?:{'|'.join(sorted(rest))})")
+    return f"(?=[{symbols}{''.join(sorted(rests))}])(?={'|'.join(alternatives)})"
 
 
 _DATE_WORDS = (
@@ -369,6 +383,7 @@ def _unit(body: str, end: int) -> tuple[int, tuple[str, ...]]:
     no plural among them only the first ("45,000 people in a field" counts people)."""
     words: list[tuple[str, int]] = []
     position, capitals = end, 0
+    function_words = word_list("function_words")
     while len(words) < 4:
         m = _NEXT_WORD.match(body, position)
         if m is None:
@@ -380,7 +395,7 @@ def _unit(body: str, end: int) -> tuple[int, tuple[str, ...]]:
             capitals += 1
         else:
             key = word.lower().strip("’'")
-            if key in word_list("function_words") or (not words and not word[0].isalpha()):
+            if key in function_words or (not words and not word[0].isalpha()):
                 break
             words.append((word, m.end()))
             if _plural(key):
@@ -731,7 +746,7 @@ def _shape(word: str, key: str) -> _Shape:
 def _tokens(body: str) -> tuple[list[re.Match[str]], list[_Token]]:
     """The whitespace-separated tokens of a sentence: where they are, and what they are."""
     spans = list(_TOKEN.finditer(body))
-    return spans, [_token(span.group()) for span in spans]
+    return spans, list(map(_token, map(re.Match.group, spans)))
 
 
 def _capitalised_inside(sentences: Sequence[Sentence], tokenised: Sequence[list[_Token]]) -> frozenset[str]:
