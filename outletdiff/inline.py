@@ -40,14 +40,9 @@ class WordDiff(NamedTuple):
     similarity: float  # Dice over words: 2 * equal / (words of a + words of b), 0..1
 
 
-def word_diff(a: Sentence, b: Sentence) -> tuple[DiffOp, ...]:
-    """Runs of equal, deleted (only in ``a``) and inserted (only in ``b``) words."""
-    return scored_word_diff(a, b).ops
-
-
 def scored_word_diff(a: Sentence, b: Sentence) -> WordDiff:
-    """``word_diff`` with its word similarity, counted on the diff's runs of words rather
-    than by finding the words of every run's text again."""
+    """Runs of equal, deleted (only in ``a``) and inserted (only in ``b``) words, with the
+    word similarity counted on those runs rather than by finding every run's words again."""
     pieces_a = list(_PIECE.finditer(a.text))
     # The same text has the same words: a quarter of all counterparts are verbatim copies.
     pieces_b = pieces_a if b.text == a.text else list(_PIECE.finditer(b.text))

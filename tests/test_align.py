@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from outletdiff.align import align
-from outletdiff.inline import word_diff
+from outletdiff.inline import scored_word_diff
 from outletdiff.load import document_from_text
 from outletdiff.model import swap_alignment
 from outletdiff.options import CompareOptions
@@ -129,7 +129,7 @@ def test_a_text_compared_with_itself_has_no_difference(sentences: list[str]) -> 
 def test_inline_diff_rebuilds_both_sentences(first: str, second: str) -> None:
     a = segment(document_from_text(first + "\n"), doc=0)[0]
     b = segment(document_from_text(second + "\n"), doc=1)[0]
-    ops = word_diff(a, b)
+    ops = scored_word_diff(a, b).ops
     rebuilt_a = " ".join(first[op.a[0] : op.a[1]] for op in ops if op.a)
     rebuilt_b = " ".join(second[op.b[0] : op.b[1]] for op in ops if op.b)
     assert rebuilt_a.replace(" .", ".").split() == first.split()
@@ -164,7 +164,7 @@ def test_very_long_sentences_get_a_quick_coarse_diff() -> None:
     document_b = document_from_text("H\n\n" + second + "\n")
     a = segment(document_from_text("H\n\n" + first + "\n"), doc=0)[1]
     b = segment(document_b, doc=1)[1]
-    ops = word_diff(a, b)
+    ops = scored_word_diff(a, b).ops
     # Common start and end kept, everything between replaced: one delete and one insert.
     assert [op.op for op in ops] == ["delete", "insert", "equal"]
     assert ops[2].text == " ".join(words[1501:])

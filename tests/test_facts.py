@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import product
 
 from outletdiff.extract.facts import FactIndex, find_facts, resolve_date, same_fact
-from outletdiff.inline import word_diff
+from outletdiff.inline import scored_word_diff
 from outletdiff.model import Alignment, Document, Fact, Link, Sentence
 from outletdiff.verdicts.facts import fact_verdicts
 
@@ -205,7 +205,7 @@ def compared(
             at = start + len(part)
         sentences.append(tuple(spans))
     links = tuple(
-        Link(k, k, "counterpart", label, 0.8, word_diff(sentences[0][k], sentences[1][k]))  # type: ignore[arg-type]
+        Link(k, k, "counterpart", label, 0.8, scored_word_diff(sentences[0][k], sentences[1][k]).ops)  # type: ignore[arg-type]
         for k in range(len(pairs))
     )
     status = tuple(["edited"] * len(pairs) + (["added"] if extra[0] else []))
