@@ -84,8 +84,9 @@ def find_outlet(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     return None
 
 
-# Tokens: a dotted abbreviation (U.S.), a word (with inner apostrophes and hyphens), a run of
-# masked quote characters, or one punctuation mark.
+# Tokens: a dotted abbreviation (U.S.), a word (with inner apostrophes, hyphens and dots, but
+# ending in a letter or digit, so a sentence's full stop is a token of its own), a run of masked
+# quote characters, or one punctuation mark.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_][\w'’.-]*[\w]|[^\W_]|§+|[^\w\s]")
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "thing", "we": "group", "i": "person"}
 _DETERMINERS = frozenset(
@@ -439,14 +440,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     tokens = []
     for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
-        begin = match.start()
-        if word[-1] == "." and len(word) > 1 and word.count(".") == 1:
-            # A trailing period ends the sentence unless the word is an honorific.
-            word = word[:-1]
+        word = match.group()  # never ends in a sentence's full stop: see _TOKEN
         tokens.append(
             _new_tuple(
-                Token, (word, begin, begin + len(word), word.lower(), word[0].isalnum(), word[0].isupper())
+                Token, (word, match.start(), match.end(), word.lower(), word[0].isalnum(), word[0].isupper())
             )
         )
     return tokens
