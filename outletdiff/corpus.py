@@ -31,7 +31,7 @@ from typing import Literal
 
 import polars as pl
 
-from .atomic import write_atomic
+from .atomic import atomic_path, write_atomic
 from .errors import CorpusError, OutletdiffError
 from .load import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, document_from_text, load_path
 from .model import Comparison, Document
@@ -626,7 +626,8 @@ class PartStore:
         for table in TABLES:
             frames = [getattr(r, table) for r in rows]
             frame = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=self.schemas[table])
-            _write_parquet_atomic(frame, self.parts / f"{table}-{batch}.parquet")
+            with atomic_path(self.parts / f"{table}-{batch}.parquet") as temporary:
+                frame.write_parquet(temporary)
         record = {"batch": batch, "events": [r.event_id for r in rows], "time": time.time()}
         write_atomic(self.parts / f"commit-{batch}.json", json.dumps(record))
 
@@ -657,41 +658,26 @@ class PartStore:
         return written
 
 
-def _write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        frame.write_parquet(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: Path, fmt: Format) -> None:
     """Append the parts batch by batch (pyarrow), so memory holds one small batch, never a table."""
     import pyarrow.parquet as pq
 
     arrow_schema = pq.read_schema(parts[0]) if parts else pl.DataFrame(schema=schema).to_arrow().schema
     batches = (batch for part in parts for batch in pq.ParquetFile(part).iter_batches(batch_size=16_384))
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    with atomic_path(path) as temporary:
         if fmt == "parquet":
             with pq.ParquetWriter(temporary, arrow_schema) as writer:
                 for batch in batches:
                     writer.write_batch(batch)
-        else:
-            with temporary.open("wb") as stream:
-                frames = (pl.from_arrow(batch) for batch in batches)
-                for frame in [pl.DataFrame(schema=schema)] if not parts else frames:
-                    assert isinstance(frame, pl.DataFrame)
-                    if fmt == "csv":
-                        frame.write_csv(stream, include_header=stream.tell() == 0)
-                    else:
-                        frame.write_ndjson(stream)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+            return
+        with temporary.open("wb") as stream:
+            frames = (pl.from_arrow(batch) for batch in batches)
+            for frame in [pl.DataFrame(schema=schema)] if not parts else frames:
+                assert isinstance(frame, pl.DataFrame)
+                if fmt == "csv":
+                    frame.write_csv(stream, include_header=stream.tell() == 0)
+                else:
+                    frame.write_ndjson(stream)
 
 
 def read_table(out: str | Path, table: str) -> pl.LazyFrame:

@@ -24,12 +24,8 @@ MIN_WORDS = 12
 MIN_SHARE = 0.12
 
 
-def english_share(text: str) -> float:
-    """Share of words that are common English function words (0 for a text with no words)."""
-    return _share(_WORD.findall(text))
-
-
-def _share(words: list[str]) -> float:
+def english_share(words: list[str]) -> float:
+    """Share of ``words`` that are common English function words (0 when there are none)."""
     if not words:
         return 0.0
     return sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words)
@@ -39,7 +35,7 @@ def check_english(document: Document) -> None:
     """Raise ``InputError`` when a document of some length is clearly not English."""
     body = " ".join(document.text[b.start : b.end] for b in document.blocks if b.kind != "metadata")
     words = _WORD.findall(body)
-    if len(words) >= MIN_WORDS and _share(words) < MIN_SHARE:
+    if len(words) >= MIN_WORDS and english_share(words) < MIN_SHARE:
         raise InputError(
             f"{document.source}: does not look like English text",
             "outletdiff's rules and word lists are English; pass --any-language to compare anyway",

@@ -31,7 +31,6 @@ __all__ = [
     "merge_lexicons",
     "shipped_lexicon",
     "word_keys",
-    "words",
 ]
 
 SHIPPED_PATH = Path(__file__).parent / "data" / "framing_lexicon.csv"
@@ -196,11 +195,6 @@ class _OpenerMemo(dict[str, bool]):
             self.clear()
         self[word] = opens
         return opens
-
-
-def words(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens of ``text`` as (start, end, word); hyphenated and elided words stay whole."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
 @lru_cache(maxsize=65536)
