@@ -6,6 +6,7 @@ stay stable when a file is regenerated.  Run it from anywhere:
 
     python tests/gold/alignment/make_units.py            # create missing files, check the rest
     python tests/gold/alignment/make_units.py --print    # also list the units with their ids
+    python tests/gold/alignment/make_units.py --print --pair NAME   # one pair only
 
 Existing gold files keep their hand-made ``links`` and ``notes``; only a missing file is
 created (with no links).  A file whose stored units differ from the regenerated ones is
@@ -100,6 +101,43 @@ PAIRS: tuple[FilePair | BasilPair, ...] = (
     BasilPair(2013, "11c9f251-35c8-4452-b052-df9be61464c6", "nyt", "hpo"),
     BasilPair(2014, "33521e65-12da-4521-b132-7b606243b0e4", "fox", "nyt"),
     BasilPair(2016, "8385a996-1afc-4778-a06d-7070a8f19e27", "nyt", "hpo"),
+    # Round 2: twelve more events, every outlet pairing of each (labelled independently).
+    BasilPair(2010, "74708dbf-5dfc-4c66-8419-d7dbc00e4a06", "fox", "nyt"),
+    BasilPair(2010, "74708dbf-5dfc-4c66-8419-d7dbc00e4a06", "fox", "hpo"),
+    BasilPair(2010, "74708dbf-5dfc-4c66-8419-d7dbc00e4a06", "nyt", "hpo"),
+    BasilPair(2010, "ae243a95-b2c2-410c-9e2b-b083b4b8eb48", "fox", "nyt"),
+    BasilPair(2010, "ae243a95-b2c2-410c-9e2b-b083b4b8eb48", "fox", "hpo"),
+    BasilPair(2010, "ae243a95-b2c2-410c-9e2b-b083b4b8eb48", "nyt", "hpo"),
+    BasilPair(2011, "0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d", "fox", "nyt"),
+    BasilPair(2011, "0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d", "fox", "hpo"),
+    BasilPair(2011, "0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d", "nyt", "hpo"),
+    BasilPair(2011, "97566c74-e000-49fb-b091-e6ec6e179de0", "fox", "nyt"),
+    BasilPair(2011, "97566c74-e000-49fb-b091-e6ec6e179de0", "fox", "hpo"),
+    BasilPair(2011, "97566c74-e000-49fb-b091-e6ec6e179de0", "nyt", "hpo"),
+    BasilPair(2012, "29ffd053-7684-469b-a600-97000579bd01", "fox", "nyt"),
+    BasilPair(2012, "29ffd053-7684-469b-a600-97000579bd01", "fox", "hpo"),
+    BasilPair(2012, "29ffd053-7684-469b-a600-97000579bd01", "nyt", "hpo"),
+    BasilPair(2012, "f11c2566-848a-4e29-b8c5-4de0a81114e4", "fox", "nyt"),
+    BasilPair(2012, "f11c2566-848a-4e29-b8c5-4de0a81114e4", "fox", "hpo"),
+    BasilPair(2012, "f11c2566-848a-4e29-b8c5-4de0a81114e4", "nyt", "hpo"),
+    BasilPair(2014, "22b6e900-4826-4b09-a9f8-5d7afe46e78b", "fox", "nyt"),
+    BasilPair(2014, "22b6e900-4826-4b09-a9f8-5d7afe46e78b", "fox", "hpo"),
+    BasilPair(2014, "22b6e900-4826-4b09-a9f8-5d7afe46e78b", "nyt", "hpo"),
+    BasilPair(2014, "d1344998-0e7c-409e-aaad-df5be687fc94", "fox", "nyt"),
+    BasilPair(2014, "d1344998-0e7c-409e-aaad-df5be687fc94", "fox", "hpo"),
+    BasilPair(2014, "d1344998-0e7c-409e-aaad-df5be687fc94", "nyt", "hpo"),
+    BasilPair(2015, "2b9468af-4ab0-4f25-85f4-c3ef93d72006", "fox", "nyt"),
+    BasilPair(2015, "2b9468af-4ab0-4f25-85f4-c3ef93d72006", "fox", "hpo"),
+    BasilPair(2015, "2b9468af-4ab0-4f25-85f4-c3ef93d72006", "nyt", "hpo"),
+    BasilPair(2016, "59f2f47c-5da0-4fbc-be6e-4f15d45d82e2", "fox", "nyt"),
+    BasilPair(2016, "59f2f47c-5da0-4fbc-be6e-4f15d45d82e2", "fox", "hpo"),
+    BasilPair(2016, "59f2f47c-5da0-4fbc-be6e-4f15d45d82e2", "nyt", "hpo"),
+    BasilPair(2017, "0c78e748-efbf-417c-a8c1-beeb6480147f", "fox", "nyt"),
+    BasilPair(2017, "0c78e748-efbf-417c-a8c1-beeb6480147f", "fox", "hpo"),
+    BasilPair(2017, "0c78e748-efbf-417c-a8c1-beeb6480147f", "nyt", "hpo"),
+    BasilPair(2018, "87609973-bd58-42a5-96e2-ee5aa47433f5", "fox", "nyt"),
+    BasilPair(2018, "87609973-bd58-42a5-96e2-ee5aa47433f5", "fox", "hpo"),
+    BasilPair(2018, "87609973-bd58-42a5-96e2-ee5aa47433f5", "nyt", "hpo"),
 )
 
 
@@ -218,8 +256,12 @@ def main() -> int:
     """Create or check every gold file; exit 1 if any stored unit list is out of date."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--print", dest="show", action="store_true", help="list units with ids")
+    parser.add_argument("--pair", help="only the pair of this name (with --print: to label it)")
     args = parser.parse_args()
-    results = [check_or_create(pair, show=args.show) for pair in PAIRS]
+    chosen = [pair for pair in PAIRS if args.pair in (None, pair.name)]
+    if not chosen:
+        raise SystemExit(f"no pair named {args.pair}")
+    results = [check_or_create(pair, show=args.show) for pair in chosen]
     return 0 if all(results) else 1
 
 
