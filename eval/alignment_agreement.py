@@ -45,8 +45,10 @@ def main() -> None:
         print(f"{second_path.stem:40} {cells:6} {both:5} {only_first:4} {only_second:4} {kappa(*table):6.3f}")
     both, only_first, only_second, _ = totals
     f1 = 2 * both / (2 * both + only_first + only_second)
-    print(f"{'all doubly-labelled pairs':40} {sum(totals):6} {both:5} {only_first:4} {only_second:4} "
-          f"{kappa(*totals):6.3f}  (link F1 between annotators {f1:.3f})")
+    print(
+        f"{'all doubly-labelled pairs':40} {sum(totals):6} {both:5} {only_first:4} {only_second:4} "
+        f"{kappa(*totals):6.3f}  (link F1 between annotators {f1:.3f})"
+    )
 
 
 if __name__ == "__main__":

@@ -1,35 +1,115 @@
-"""Write output files atomically, so a crash or Ctrl-C never leaves half a report behind."""
+"""Write output files safely: atomically over regular files, never renamed over anything else.
+
+A report is written to a temporary file beside its target and renamed into place, so a crash
+or Ctrl-C never leaves half a report behind. A rename replaces whatever the name pointed at,
+though, and a user (often root in a container) may name a device, a FIFO or a symlink:
+``--json /dev/null`` must not turn ``/dev/null`` into a regular file. So the kind of the
+target decides: a new path or a regular file is replaced atomically, a symlink is followed
+and its target replaced, and a device, FIFO or ``/dev/stdout`` is written to directly.
+Every operating-system error becomes an ``OutputError`` with a hint, never a traceback.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import OutputError
+
+# What to tell the user for the errors an output path commonly meets.
+_HINTS = {
+    errno.EACCES: "no permission to write there; choose another folder",
+    errno.EPERM: "no permission to write there; choose another folder",
+    errno.EROFS: "the file system is read-only; choose another folder",
+    errno.ENOSPC: "the disk is full; free some space or write elsewhere",
+    errno.EDQUOT: "the disk quota is used up; free some space or write elsewhere",
+    errno.EISDIR: "it is a folder; give a file name inside it",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ELOOP: "the path is a loop of symbolic links",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
 
 @contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """A temporary file beside ``path`` for the block to write; renamed into place when the
-    block ends, removed when it fails. For writers that want a path (Parquet, Arrow)."""
+    block ends, removed when it fails. For writers that want a path (Parquet, Arrow).
+
+    ``path`` must be a regular file or a new name: callers that accept any user path go
+    through :func:`write_output`, which decides first.
+    """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
+    temporary: str | None = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
         yield Path(temporary)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is for sharing
         os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    except OSError as error:
+        raise output_error(target, error) from error
+    finally:
+        if temporary is not None and os.path.lexists(temporary):
+            Path(temporary).unlink(missing_ok=True)
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     with atomic_path(path) as temporary:
-        temporary.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        temporary.write_bytes(_bytes(data))
+
+
+def write_output(path: str | Path, data: str | bytes) -> None:
+    """Write a user-named output: atomically when it is (or will be) a regular file, directly
+    when it is a device or FIFO, through to the target when it is a symlink."""
+    target = Path(path)
+    try:
+        info = os.stat(target)  # follows symlinks, including /dev/stdout's /proc magic links
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise output_error(target, error) from error
+    if info is None:
+        # A new name, or a dangling symlink: create what it names, keeping the link.
+        write_atomic(os.path.realpath(target) if target.is_symlink() else target, data)
+    elif stat.S_ISREG(info.st_mode):
+        write_atomic(os.path.realpath(target), data)
+    elif stat.S_ISDIR(info.st_mode):
+        raise output_error(target, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        _write_directly(target, _bytes(data))
+    else:
+        raise OutputError(f"{target}: is a socket or another special file", "write to a regular file")
+
+
+def _write_directly(target: Path, data: bytes) -> None:
+    """A device or FIFO takes the bytes as a stream; it is never truncated, renamed or replaced."""
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_NOCTTY)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise output_error(target, error) from error
+
+
+def output_error(target: Path, error: OSError) -> OutputError:
+    """One line for the user: which path, what went wrong, what to do."""
+    reason = error.strerror or str(error)
+    return OutputError(f"{target}: cannot write ({reason})", _HINTS.get(error.errno or 0, "check the path"))
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def _umask() -> int:

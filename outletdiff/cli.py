@@ -266,14 +266,14 @@ def _options(documents, reference, lexicons, replace_lexicon):  # type: ignore[n
 
 
 def _emit(path: str, text: str) -> None:
-    """Write to stdout for ``-``, else atomically to the file."""
+    """Write to stdout for ``-``, else to the file as its kind allows (see ``write_output``)."""
     if path == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from .atomic import write_atomic
+    from .atomic import write_output
 
-    write_atomic(path, text)
+    write_output(path, text)
 
 
 def _fail(error: OutletdiffError) -> NoReturn:

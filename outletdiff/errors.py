@@ -19,6 +19,10 @@ class InputError(OutletdiffError):
     """An input file or text that cannot be compared (missing, empty, binary, too large...)."""
 
 
+class OutputError(OutletdiffError):
+    """An output path that cannot be written (a folder, no permission, a full disk...)."""
+
+
 class LexiconError(OutletdiffError):
     """A lexicon file that cannot be read (unknown format, bad row, empty)."""
 

@@ -164,36 +164,126 @@ PAIRS: tuple[Pair, ...] = (
     BasilPair(2018, "87609973-bd58-42a5-96e2-ee5aa47433f5", "fox", "hpo"),
     BasilPair(2018, "87609973-bd58-42a5-96e2-ee5aa47433f5", "nyt", "hpo"),
     # Different events of one kind (gold: no link), each article from another outlet.
-    OtherEventPair(BasilArticle(2010, "6b541575-99b1-40d2-8730-9bb868ee38ed", "fox"), BasilArticle(2014, "22b6e900-4826-4b09-a9f8-5d7afe46e78b", "nyt")),
-    OtherEventPair(BasilArticle(2014, "96b7046f-f584-422f-a626-6f86a26dfd8b", "nyt"), BasilArticle(2017, "d16050b3-979f-4834-90db-b8823691b87e", "hpo")),
-    OtherEventPair(BasilArticle(2014, "33521e65-12da-4521-b132-7b606243b0e4", "hpo"), BasilArticle(2018, "eb17fa36-89f2-4d0b-8133-7bb4682228e1", "fox")),
-    OtherEventPair(BasilArticle(2013, "f506aafc-8b43-427a-936e-bbd1ef33e076", "fox"), BasilArticle(2017, "0c78e748-efbf-417c-a8c1-beeb6480147f", "nyt")),
-    OtherEventPair(BasilArticle(2015, "13792511-5142-449f-8d3e-d77d790f65ec", "nyt"), BasilArticle(2015, "af4a3f41-eeb5-49fa-a276-e97c230b25f0", "hpo")),
-    OtherEventPair(BasilArticle(2018, "06ffda2d-1caf-45ba-99e2-268aac1bf0e1", "hpo"), BasilArticle(2018, "01c59743-7082-44fc-8414-3c04126f470f", "fox")),
-    OtherEventPair(BasilArticle(2014, "c99adbdd-eaf3-4844-9548-2642e80de4e2", "fox"), BasilArticle(2016, "79bf99c6-6fca-4ce4-8ae1-8771de026142", "nyt")),
-    OtherEventPair(BasilArticle(2013, "11c9f251-35c8-4452-b052-df9be61464c6", "nyt"), BasilArticle(2012, "8dc7ccfe-5cf0-482f-9101-a7c69881da4d", "hpo")),
-    OtherEventPair(BasilArticle(2013, "70c744ad-e950-445c-8a7a-0782b0a7d20b", "hpo"), BasilArticle(2014, "58ed2376-35a0-453a-a08e-5cd87e3bdea5", "fox")),
-    OtherEventPair(BasilArticle(2016, "8abec8d9-50a2-480e-969a-157f94954f4d", "fox"), BasilArticle(2016, "59f2f47c-5da0-4fbc-be6e-4f15d45d82e2", "nyt")),
-    OtherEventPair(BasilArticle(2013, "d3a1ce0a-fc48-4827-a278-8f0ce8c7a519", "nyt"), BasilArticle(2010, "38f7cbb7-5d6a-4c89-bcbd-8e164144172a", "hpo")),
-    OtherEventPair(BasilArticle(2014, "d1344998-0e7c-409e-aaad-df5be687fc94", "hpo"), BasilArticle(2017, "df6a55fb-dfe5-4362-89a6-8c040d648a70", "fox")),
-    OtherEventPair(BasilArticle(2013, "526cabb7-02a3-4adb-8e90-ec781c40c498", "fox"), BasilArticle(2019, "3ae35b16-7f7f-4a5e-9f24-5ce724106a73", "nyt")),
-    OtherEventPair(BasilArticle(2015, "2b9468af-4ab0-4f25-85f4-c3ef93d72006", "nyt"), BasilArticle(2012, "b4dbeda7-a1f3-4711-ae77-db23809d1ed2", "hpo")),
-    OtherEventPair(BasilArticle(2016, "76810849-0335-4ad3-9eaf-f0d9c5baceb6", "hpo"), BasilArticle(2016, "472158a1-4e39-4214-8397-904e66f2b4c5", "fox")),
-    OtherEventPair(BasilArticle(2018, "f688c56d-7fae-42ef-b7f7-7db207b58d27", "fox"), BasilArticle(2019, "70c75d68-bf65-46a6-a822-15c23d77a275", "nyt")),
-    OtherEventPair(BasilArticle(2010, "85475456-f38e-4c30-895d-ca2c819c6af1", "nyt"), BasilArticle(2011, "c21cb217-3e2c-49bd-884d-5c74a165ef10", "hpo")),
-    OtherEventPair(BasilArticle(2010, "97b1305c-13ca-4b74-a56a-f459bd79dfaf", "hpo"), BasilArticle(2019, "86e6e27d-1440-4879-8b13-0dd2d89f7281", "fox")),
-    OtherEventPair(BasilArticle(2011, "2058ec60-5372-4f5f-83a3-da780be3a350", "fox"), BasilArticle(2016, "8385a996-1afc-4778-a06d-7070a8f19e27", "nyt")),
-    OtherEventPair(BasilArticle(2018, "ad409798-ee94-4436-92c5-92669193be14", "nyt"), BasilArticle(2018, "87609973-bd58-42a5-96e2-ee5aa47433f5", "hpo")),
-    OtherEventPair(BasilArticle(2019, "2f3e86b6-8443-47bd-9cd3-491c90a59fe9", "hpo"), BasilArticle(2013, "f506aafc-8b43-427a-936e-bbd1ef33e076", "fox")),
-    OtherEventPair(BasilArticle(2012, "450755dd-30d3-478b-933e-917be5c384ba", "fox"), BasilArticle(2011, "550b80db-bdd5-442b-8f70-c8e9f3203a13", "nyt")),
-    OtherEventPair(BasilArticle(2010, "2b95d2cf-e979-4f9c-ae27-9a5370934f23", "nyt"), BasilArticle(2010, "74708dbf-5dfc-4c66-8419-d7dbc00e4a06", "hpo")),
-    OtherEventPair(BasilArticle(2011, "3db93526-a344-4ea4-8772-3734d0cfdfb1", "hpo"), BasilArticle(2011, "0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d", "fox")),
-    OtherEventPair(BasilArticle(2012, "cad4bba5-cf97-45cb-8059-ebeb47dcec7a", "fox"), BasilArticle(2012, "2ec04201-2016-4227-baf7-ba8289058203", "nyt")),
-    OtherEventPair(BasilArticle(2013, "84678e18-0b79-4570-9c9f-cb1cf88d968e", "nyt"), BasilArticle(2013, "1bb79cc1-5d69-4136-a23d-6dbd300cbf25", "hpo")),
-    OtherEventPair(BasilArticle(2012, "b5eefefb-2a33-45de-abe1-f855c94165f4", "hpo"), BasilArticle(2011, "97566c74-e000-49fb-b091-e6ec6e179de0", "fox")),
-    OtherEventPair(BasilArticle(2018, "1f99798f-2b60-4ecb-b5f4-4aa7991e8ace", "fox"), BasilArticle(2018, "eb17fa36-89f2-4d0b-8133-7bb4682228e1", "nyt")),
-    OtherEventPair(BasilArticle(2017, "542cd22c-ea80-4669-995b-6ac6a33823f7", "nyt"), BasilArticle(2014, "ccf19ab6-7878-4378-b99c-2b08cc21371f", "hpo")),
-    OtherEventPair(BasilArticle(2010, "6b541575-99b1-40d2-8730-9bb868ee38ed", "hpo"), BasilArticle(2014, "22b6e900-4826-4b09-a9f8-5d7afe46e78b", "fox")),
+    OtherEventPair(
+        BasilArticle(2010, "6b541575-99b1-40d2-8730-9bb868ee38ed", "fox"),
+        BasilArticle(2014, "22b6e900-4826-4b09-a9f8-5d7afe46e78b", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2014, "96b7046f-f584-422f-a626-6f86a26dfd8b", "nyt"),
+        BasilArticle(2017, "d16050b3-979f-4834-90db-b8823691b87e", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2014, "33521e65-12da-4521-b132-7b606243b0e4", "hpo"),
+        BasilArticle(2018, "eb17fa36-89f2-4d0b-8133-7bb4682228e1", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2013, "f506aafc-8b43-427a-936e-bbd1ef33e076", "fox"),
+        BasilArticle(2017, "0c78e748-efbf-417c-a8c1-beeb6480147f", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2015, "13792511-5142-449f-8d3e-d77d790f65ec", "nyt"),
+        BasilArticle(2015, "af4a3f41-eeb5-49fa-a276-e97c230b25f0", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2018, "06ffda2d-1caf-45ba-99e2-268aac1bf0e1", "hpo"),
+        BasilArticle(2018, "01c59743-7082-44fc-8414-3c04126f470f", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2014, "c99adbdd-eaf3-4844-9548-2642e80de4e2", "fox"),
+        BasilArticle(2016, "79bf99c6-6fca-4ce4-8ae1-8771de026142", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2013, "11c9f251-35c8-4452-b052-df9be61464c6", "nyt"),
+        BasilArticle(2012, "8dc7ccfe-5cf0-482f-9101-a7c69881da4d", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2013, "70c744ad-e950-445c-8a7a-0782b0a7d20b", "hpo"),
+        BasilArticle(2014, "58ed2376-35a0-453a-a08e-5cd87e3bdea5", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2016, "8abec8d9-50a2-480e-969a-157f94954f4d", "fox"),
+        BasilArticle(2016, "59f2f47c-5da0-4fbc-be6e-4f15d45d82e2", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2013, "d3a1ce0a-fc48-4827-a278-8f0ce8c7a519", "nyt"),
+        BasilArticle(2010, "38f7cbb7-5d6a-4c89-bcbd-8e164144172a", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2014, "d1344998-0e7c-409e-aaad-df5be687fc94", "hpo"),
+        BasilArticle(2017, "df6a55fb-dfe5-4362-89a6-8c040d648a70", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2013, "526cabb7-02a3-4adb-8e90-ec781c40c498", "fox"),
+        BasilArticle(2019, "3ae35b16-7f7f-4a5e-9f24-5ce724106a73", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2015, "2b9468af-4ab0-4f25-85f4-c3ef93d72006", "nyt"),
+        BasilArticle(2012, "b4dbeda7-a1f3-4711-ae77-db23809d1ed2", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2016, "76810849-0335-4ad3-9eaf-f0d9c5baceb6", "hpo"),
+        BasilArticle(2016, "472158a1-4e39-4214-8397-904e66f2b4c5", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2018, "f688c56d-7fae-42ef-b7f7-7db207b58d27", "fox"),
+        BasilArticle(2019, "70c75d68-bf65-46a6-a822-15c23d77a275", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2010, "85475456-f38e-4c30-895d-ca2c819c6af1", "nyt"),
+        BasilArticle(2011, "c21cb217-3e2c-49bd-884d-5c74a165ef10", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2010, "97b1305c-13ca-4b74-a56a-f459bd79dfaf", "hpo"),
+        BasilArticle(2019, "86e6e27d-1440-4879-8b13-0dd2d89f7281", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2011, "2058ec60-5372-4f5f-83a3-da780be3a350", "fox"),
+        BasilArticle(2016, "8385a996-1afc-4778-a06d-7070a8f19e27", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2018, "ad409798-ee94-4436-92c5-92669193be14", "nyt"),
+        BasilArticle(2018, "87609973-bd58-42a5-96e2-ee5aa47433f5", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2019, "2f3e86b6-8443-47bd-9cd3-491c90a59fe9", "hpo"),
+        BasilArticle(2013, "f506aafc-8b43-427a-936e-bbd1ef33e076", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2012, "450755dd-30d3-478b-933e-917be5c384ba", "fox"),
+        BasilArticle(2011, "550b80db-bdd5-442b-8f70-c8e9f3203a13", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2010, "2b95d2cf-e979-4f9c-ae27-9a5370934f23", "nyt"),
+        BasilArticle(2010, "74708dbf-5dfc-4c66-8419-d7dbc00e4a06", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2011, "3db93526-a344-4ea4-8772-3734d0cfdfb1", "hpo"),
+        BasilArticle(2011, "0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2012, "cad4bba5-cf97-45cb-8059-ebeb47dcec7a", "fox"),
+        BasilArticle(2012, "2ec04201-2016-4227-baf7-ba8289058203", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2013, "84678e18-0b79-4570-9c9f-cb1cf88d968e", "nyt"),
+        BasilArticle(2013, "1bb79cc1-5d69-4136-a23d-6dbd300cbf25", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2012, "b5eefefb-2a33-45de-abe1-f855c94165f4", "hpo"),
+        BasilArticle(2011, "97566c74-e000-49fb-b091-e6ec6e179de0", "fox"),
+    ),
+    OtherEventPair(
+        BasilArticle(2018, "1f99798f-2b60-4ecb-b5f4-4aa7991e8ace", "fox"),
+        BasilArticle(2018, "eb17fa36-89f2-4d0b-8133-7bb4682228e1", "nyt"),
+    ),
+    OtherEventPair(
+        BasilArticle(2017, "542cd22c-ea80-4669-995b-6ac6a33823f7", "nyt"),
+        BasilArticle(2014, "ccf19ab6-7878-4378-b99c-2b08cc21371f", "hpo"),
+    ),
+    OtherEventPair(
+        BasilArticle(2010, "6b541575-99b1-40d2-8730-9bb868ee38ed", "hpo"),
+        BasilArticle(2014, "22b6e900-4826-4b09-a9f8-5d7afe46e78b", "fox"),
+    ),
 )
 
 
