@@ -1,10 +1,13 @@
-"""Time ``compare`` on two documents of 30, 300 and 3,000 sentences against a naive baseline.
+"""Time ``compare`` on two documents of 30 to 20,000 sentences, against a naive baseline.
 
-The baseline scores every sentence pair with difflib.SequenceMatcher.ratio, as a first attempt
-would; for large inputs it is timed on a random sample of pairs and extrapolated (marked "est").
-Also times ``outletdiff --help`` in a fresh process. Prints a table; asserts nothing.
+Each size runs in a fresh process that is first warmed up on an unrelated small pair
+(imports, lexicon, link model), then times the *first* alignment and the first whole compare
+of new texts, as a user meets them, and prints its peak memory. The baseline scores every
+sentence pair with difflib.SequenceMatcher.ratio, as a first attempt would; for large inputs
+it is timed on a random sample of pairs and extrapolated (marked "est"). Also times the
+bundled pair and ``outletdiff --help``. Prints a table; asserts nothing.
 
-    python benchmarks/bench_compare.py [--sizes 30 300 3000] [--repeat 3]
+    python benchmarks/bench_compare.py [--sizes 30 300 3000 20000]
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -21,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "eval"))
 
-from outletdiff.load import document_from_text  # noqa: E402
+from outletdiff.load import document_from_text, load_paths  # noqa: E402
 from outletdiff.options import CompareOptions  # noqa: E402
 from outletdiff.pipeline import align_all, compare  # noqa: E402
 from outletdiff.segment import segment  # noqa: E402
@@ -71,13 +75,26 @@ def document_pair(size: int, pool: list[str], rng: random.Random) -> tuple[str, 
     return "\n".join(first) + "\n", "\n".join(second) + "\n"
 
 
-def best_of(repeat: int, function) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def first_run(function) -> float:  # type: ignore[no-untyped-def]
+    """Seconds of one call: the first compare of a text, as a user meets it (a repeat would
+    find the text's words and sentences in the caches)."""
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def warm_up(pool: list[str]) -> None:
+    """Imports, the lexicon and the link model loaded by an unrelated small comparison."""
+    documents = [
+        document_from_text(text, outlet=name)
+        for name, text in zip("XY", document_pair(20, pool, random.Random(9)), strict=True)
+    ]
+    compare(documents)
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def baseline_seconds(a: list[str], b: list[str], rng: random.Random) -> tuple[float, bool]:
@@ -100,29 +117,56 @@ def help_seconds() -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[30, 300, 3000])
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    rng = random.Random(0)
-    pool = sentence_pool()
-    options = CompareOptions()
-    print(f"{'sentences':>9} {'align s':>9} {'compare s':>10} {'difflib s':>12} {'difflib/align':>14}")
-    for size in args.sizes:
-        text_a, text_b = document_pair(size, pool, rng)
-        documents = [document_from_text(text_a, outlet="A"), document_from_text(text_b, outlet="B")]
-        sentences = [segment(d, doc=i) for i, d in enumerate(documents)]
-        align_time = best_of(args.repeat, partial(align_all, sentences, options=options))
-        compare_time = best_of(
-            args.repeat if size <= 300 else 1, partial(compare, documents, options=options)
-        )
+def measure(size: int, pool: list[str]) -> str:
+    """One size, in this process: first-run times of alignment and of the whole compare."""
+    warm_up(pool)
+    rng = random.Random(size)
+    text_a, text_b = document_pair(size, pool, rng)
+    documents = [document_from_text(text_a, outlet="A"), document_from_text(text_b, outlet="B")]
+    sentences = [segment(d, doc=i) for i, d in enumerate(documents)]
+    align_time = first_run(partial(align_all, sentences, [text_a, text_b], options=CompareOptions()))
+    # Fresh texts for the whole compare, so it does not reuse what the alignment cached.
+    text_a, text_b = document_pair(size, pool, random.Random(size + 1))
+    documents = [document_from_text(text_a, outlet="A"), document_from_text(text_b, outlet="B")]
+    compare_time = first_run(partial(compare, documents))
+    if size <= 3000:
         baseline, estimated = baseline_seconds(
             [s.text for s in sentences[0]], [s.text for s in sentences[1]], rng
         )
-        mark = " est" if estimated else ""
-        ratio = baseline / align_time
-        print(f"{size:>9} {align_time:>9.3f} {compare_time:>10.3f} {baseline:>8.1f}{mark:4} {ratio:>14.0f}x")
+        versus = f"{baseline:>8.1f}{' est' if estimated else '    '} {baseline / align_time:>13.0f}x"
+    else:
+        versus = f"{'-':>12} {'-':>14}"
+    return f"{size:>9} {align_time:>9.3f} {compare_time:>10.3f} {versus} {peak_mb():>8.0f}"
+
+
+def bundled_pair_seconds() -> float:
+    """The first compare of the bundled pair in a warm process."""
+    warm_up(sentence_pool())
+    corpus = REPO / "corpus" / "putin-talks"
+    documents = load_paths([corpus / "outlet-a.txt", corpus / "radaronline.txt"])
+    return first_run(partial(compare, documents))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[30, 300, 3000, 20000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a size, measured in this process
+    parser.add_argument("--bundled", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(measure(args.one, sentence_pool()), flush=True)
+        return
+    if args.bundled:
+        print(f"bundled pair, first compare in a warm process: {bundled_pair_seconds() * 1000:.0f} ms")
+        return
+    print(
+        f"{'sentences':>9} {'align s':>9} {'compare s':>10} {'difflib s':>12} {'difflib/align':>14}"
+        f" {'peak MB':>8}"
+    )
+    for size in args.sizes:
+        # Each size in a fresh process, so its peak memory is its own.
+        subprocess.run([sys.executable, __file__, "--one", str(size)], check=True)
+    subprocess.run([sys.executable, __file__, "--bundled"], check=True)
     print(f"outletdiff --help: {help_seconds():.2f} s (fresh process)")
 
 

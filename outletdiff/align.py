@@ -23,42 +23,68 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
 from .inline import WordDiff, scored_word_diff
+from .linkmodel import ScoredPairs
 from .model import Alignment, Link, LinkLabel, Sentence, Status
 from .normalize import fold_sentence
 from .options import CompareOptions
+from .similarity import stance_differs
 
 _COMPARED_KINDS = ("headline", "bullet", "paragraph")
+# Word similarity from which two sentences of unrelated articles still count as the same.
+_NEAR_IDENTICAL = 0.9
+# Cells of a group of candidates above which the one-to-one match is greedy, not optimal.
+_HUNGARIAN_CELLS = 4_000_000
 
 
 def align(
     sentences_a: Sequence[Sentence],
     sentences_b: Sequence[Sentence],
-    scores: np.ndarray,
+    scored: ScoredPairs,
     *,
     docs: tuple[int, int],
+    texts: tuple[str, str],
     options: CompareOptions,
 ) -> Alignment:
-    """Link the sentences of documents ``docs`` given their pairwise ``scores`` matrix."""
-    scores = _mask_uncompared(scores, sentences_a, sentences_b)
-    pairs = _assign(scores, options.counterpart_threshold)
-    extra = _splits_and_merges(scores, pairs, options.counterpart_threshold)
-    moved = _out_of_order(pairs)
+    """Link the sentences of documents ``docs`` given their scored candidate pairs.
+
+    ``texts`` are the two documents' texts: a split or merged sentence is diffed as one
+    passage, and its diff runs must slice the original text, gaps included.
+    """
+    same_event = scored.event_similarity >= options.same_event_threshold
+    pairs = _PairIndex(_compared(scored, sentences_a, sentences_b))
+    counterparts = pairs.above(options.counterpart_threshold)
+    # A denial and the claim it denies share most words, but neither is the other rewritten.
+    counterparts = counterparts.where(
+        [not stance_differs(sentences_a[i].text, sentences_b[j].text) for i, j in counterparts.pairs()]
+    )
+    if not same_event:
+        # Unrelated articles: only a sentence copied nearly word for word is still the same.
+        counterparts = counterparts.where(
+            [_near_identical(sentences_a[i], sentences_b[j]) for i, j in counterparts.pairs()]
+        )
+    chosen = _assign(counterparts)
+    extra = _splits_and_merges(counterparts, chosen)
+    moved = _out_of_order(chosen)
     links: list[Link] = []
-    for i, j in pairs:
+    for i, j in chosen:
         # A split or merge is diffed as a whole: "A and B." against "A. B." loses no words.
-        joined_a = _joined(sentences_a, [i] + [n for n, m, label in extra if m == j and label == "merged"])
-        joined_b = _joined(sentences_b, [j] + [n for m, n, label in extra if m == i and label == "split"])
-        diff = scored_word_diff(joined_a, joined_b)
+        parts_a = [i] + [n for n, m, label in extra if m == j and label == "merged"]
+        parts_b = [j] + [n for m, n, label in extra if m == i and label == "split"]
+        joined_a, within_a = _joined(sentences_a, parts_a, texts[0])
+        joined_b, within_b = _joined(sentences_b, parts_b, texts[1])
+        diff = scored_word_diff(joined_a, joined_b, within_a=within_a, within_b=within_b)
         label: LinkLabel = _counterpart_label(joined_a, joined_b, diff, options)
         if (i, j) in moved and label != "rewritten":
             label = "moved"  # the same words elsewhere; a reworded sentence stays "rewritten"
-        links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4), diff.ops))
+        links.append(Link(i, j, "counterpart", label, pairs.score(i, j), diff.ops))
     for i, j, label in extra:
-        links.append(Link(i, j, "counterpart", label, round(float(scores[i, j]), 4)))
-    linked = {(link.a, link.b) for link in links}
-    for i, j, score in _overlaps(scores, options):
-        if (i, j) not in linked:
-            links.append(Link(i, j, "overlap", "partial", round(score, 4)))
+        links.append(Link(i, j, "counterpart", label, pairs.score(i, j)))
+    if same_event:
+        linked = {(link.a, link.b) for link in links}
+        overlaps = pairs.above(options.overlap_threshold)
+        for i, j in overlaps.pairs():
+            if (i, j) not in linked:
+                links.append(Link(i, j, "overlap", "partial", pairs.score(i, j)))
     links.sort(key=lambda link: (link.a, link.b))
     status_a, status_b = _statuses(sentences_a, sentences_b, links)
     return Alignment(
@@ -67,101 +93,152 @@ def align(
         links=tuple(links),
         status_a=status_a,
         status_b=status_b,
+        same_event=same_event,
+        event_similarity=round(scored.event_similarity, 4),
     )
 
 
-def _joined(sentences: Sequence[Sentence], indexes: list[int]) -> Sentence:
-    """Neighbouring sentences as one, with offsets kept (the gaps between become spaces)."""
-    if len(indexes) == 1:
-        return sentences[indexes[0]]
-    parts = sorted((sentences[index] for index in indexes), key=lambda sentence: sentence.start)
-    text = parts[0].text
-    for previous, sentence in zip(parts, parts[1:], strict=False):
-        text += " " * (sentence.start - previous.end) + sentence.text
-    return replace(parts[0], end=parts[-1].end, text=text)
+class _PairIndex:
+    """Scored pairs looked up by (i, j), and filtered, without a dense matrix: two documents
+    of 20,000 sentences would need 400 million cells."""
+
+    def __init__(self, scored: ScoredPairs) -> None:
+        self.scored = scored
+        self._score = {
+            (i, j): p
+            for i, j, p in zip(scored.a.tolist(), scored.b.tolist(), scored.probability.tolist(), strict=True)
+        }
+
+    def score(self, i: int, j: int) -> float:
+        return round(self._score.get((i, j), 0.0), 4)
+
+    def above(self, threshold: float) -> _PairIndex:
+        return self.where(self.scored.probability >= threshold)
+
+    def where(self, keep: np.ndarray | list[bool]) -> _PairIndex:
+        keep = np.asarray(keep, dtype=bool)
+        scored = self.scored
+        if not len(keep):
+            return self
+        return _PairIndex(
+            replace(scored, a=scored.a[keep], b=scored.b[keep], probability=scored.probability[keep])
+        )
+
+    def pairs(self) -> list[tuple[int, int]]:
+        return list(zip(self.scored.a.tolist(), self.scored.b.tolist(), strict=True))
 
 
-def _mask_uncompared(
-    scores: np.ndarray, sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]
-) -> np.ndarray:
+def _compared(
+    scored: ScoredPairs, sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]
+) -> ScoredPairs:
     """Boilerplate never matches: it is not reporting."""
     keep_a = np.array([s.kind in _COMPARED_KINDS for s in sentences_a], dtype=bool)
     keep_b = np.array([s.kind in _COMPARED_KINDS for s in sentences_b], dtype=bool)
-    return scores * keep_a[:, None] * keep_b[None, :]
+    keep = keep_a[scored.a] & keep_b[scored.b] if len(scored.a) else np.zeros(0, dtype=bool)
+    return replace(scored, a=scored.a[keep], b=scored.b[keep], probability=scored.probability[keep])
 
 
-def _assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Maximum-total-score one-to-one pairs, solved per connected group of candidate pairs."""
-    candidate = scores >= threshold
-    if not candidate.any():
+def _near_identical(a: Sentence, b: Sentence) -> bool:
+    """Worded (almost) the same: a wire copy or a boilerplate line two articles both carry."""
+    return scored_word_diff(a, b).similarity >= _NEAR_IDENTICAL
+
+
+def _joined(
+    sentences: Sequence[Sentence], indexes: list[int], text: str
+) -> tuple[Sentence, tuple[tuple[int, int], ...] | None]:
+    """Neighbouring sentences as one passage of the document, gaps and all, so that every diff
+    run slices the original text; and the spans of the sentences, whose words alone are
+    diffed (a bullet's dash between two paragraphs is not a word of either)."""
+    if len(indexes) == 1:
+        return sentences[indexes[0]], None
+    parts = sorted((sentences[index] for index in indexes), key=lambda sentence: sentence.start)
+    passage = replace(parts[0], end=parts[-1].end, text=text[parts[0].start : parts[-1].end])
+    return passage, tuple((part.start, part.end) for part in parts)
+
+
+def _assign(pairs: _PairIndex) -> list[tuple[int, int]]:
+    """Maximum-total-probability one-to-one pairs, solved per connected group of candidates.
+
+    A group too large for the Hungarian algorithm's cubic cost (thousands of near-identical
+    boilerplate lines) is matched greedily, best pair first.
+    """
+    scored = pairs.scored
+    if not len(scored.a):
         return []
-    n_a, n_b = scores.shape
-    preference = scores + _tie_breaker(n_a, n_b)
-    _, component = connected_components(_candidate_graph(candidate), directed=False)
-    pairs: list[tuple[int, int]] = []
-    for label in np.unique(component[:n_a][candidate.any(axis=1)]):
-        rows = np.nonzero(component[:n_a] == label)[0]
-        cols = np.nonzero(component[n_a:] == label)[0]
-        block = np.where(candidate[np.ix_(rows, cols)], preference[np.ix_(rows, cols)], 0.0)
+    n_a, n_b = scored.shape
+    preference = scored.probability + _tie_breaker(scored.a, scored.b, n_a, n_b)
+    graph = sparse.csr_matrix(
+        (np.ones(len(scored.a)), (scored.a, n_a + scored.b)), shape=(n_a + n_b, n_a + n_b)
+    )
+    _, component = connected_components(graph, directed=False)
+    group = component[scored.a]
+    order = np.argsort(group, kind="stable")
+    bounds = np.flatnonzero(np.diff(group[order])) + 1
+    chosen: list[tuple[int, int]] = []
+    for members in np.split(order, bounds):
+        rows, row_of = np.unique(scored.a[members], return_inverse=True)
+        cols, col_of = np.unique(scored.b[members], return_inverse=True)
+        if len(rows) * len(cols) > _HUNGARIAN_CELLS:
+            chosen.extend(_greedy(scored.a[members], scored.b[members], preference[members]))
+            continue
+        block = np.zeros((len(rows), len(cols)))
+        block[row_of, col_of] = preference[members]
         chosen_rows, chosen_cols = linear_sum_assignment(block, maximize=True)
-        pairs.extend(
+        chosen.extend(
             (int(rows[r]), int(cols[c]))
             for r, c in zip(chosen_rows, chosen_cols, strict=True)
             if block[r, c] > 0
         )
-    return sorted(pairs)
+    return sorted(chosen)
 
 
-def _candidate_graph(candidate: np.ndarray) -> sparse.csr_matrix:
-    """Sentences of a are nodes 0..n_a-1, those of b follow; an edge joins each candidate pair.
+def _greedy(a: np.ndarray, b: np.ndarray, preference: np.ndarray) -> list[tuple[int, int]]:
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    chosen = []
+    for k in np.argsort(-preference, kind="stable").tolist():
+        i, j = int(a[k]), int(b[k])
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+            chosen.append((i, j))
+    return chosen
 
-    Built as CSR arrays directly: scipy's conversion from (row, column) pairs costs more
-    than the whole graph search for two articles.
-    """
-    n_a, n_b = candidate.shape
-    _, cols = np.nonzero(candidate)
-    indptr = np.full(n_a + n_b + 1, len(cols))
-    indptr[0] = 0
-    np.cumsum(candidate.sum(axis=1), out=indptr[1 : n_a + 1])
-    return sparse.csr_matrix((np.ones(len(cols), dtype=bool), n_a + cols, indptr), shape=(n_a + n_b,) * 2)
 
-
-def _tie_breaker(n_a: int, n_b: int) -> np.ndarray:
+def _tie_breaker(a: np.ndarray, b: np.ndarray, n_a: int, n_b: int) -> np.ndarray:
     """Tiny bonus for pairs at similar relative positions, then for earlier ones.
 
     Repeated sentences make exact ties; breaking them by position (the same whichever
     document is called ``a``) keeps the assignment symmetric and prefers reading order.
     """
-    position_a = np.arange(n_a)[:, None] / max(n_a - 1, 1)
-    position_b = np.arange(n_b)[None, :] / max(n_b - 1, 1)
+    position_a = a / max(n_a - 1, 1)
+    position_b = b / max(n_b - 1, 1)
     return 1e-6 * (1 - np.abs(position_a - position_b)) + 1e-8 * (1 - (position_a + position_b) / 2)
 
 
-def _splits_and_merges(
-    scores: np.ndarray, pairs: list[tuple[int, int]], threshold: float
-) -> list[tuple[int, int, LinkLabel]]:
+def _splits_and_merges(pairs: _PairIndex, chosen: list[tuple[int, int]]) -> list[tuple[int, int, LinkLabel]]:
     """Unpaired neighbours of a counterpart that match it best: one sentence became two.
 
     A neighbour joins only the counterpart it matches strictly better than any other
     sentence, and a pair grows on one side only (the side with the stronger neighbour; on a
     tie, neither), so the result does not depend on which document is called ``a``.
     """
-    paired_a = {i for i, _ in pairs}
-    paired_b = {j for _, j in pairs}
+    scored = pairs.scored
+    paired_a = {i for i, _ in chosen}
+    paired_b = {j for _, j in chosen}
+    score = dict(zip(pairs.pairs(), scored.probability.tolist(), strict=True))
+    best_of_a = _unique_best(scored.a, scored.b, scored.probability)
+    best_of_b = _unique_best(scored.b, scored.a, scored.probability)
     extra: list[tuple[int, int, LinkLabel]] = []
-    for i, j in pairs:
+    for i, j in chosen:
         splits = [
-            (i, n) for n in (j - 1, j + 1)
-            if 0 <= n < scores.shape[1] and n not in paired_b and scores[i, n] >= threshold
-            and _unique_best(scores[:, n], i)
-        ]  # fmt: skip
+            (i, n) for n in (j - 1, j + 1) if n not in paired_b and (i, n) in score and best_of_b.get(n) == i
+        ]
         merges = [
-            (n, j) for n in (i - 1, i + 1)
-            if 0 <= n < scores.shape[0] and n not in paired_a and scores[n, j] >= threshold
-            and _unique_best(scores[n, :], j)
-        ]  # fmt: skip
-        best_split = max((scores[a, b] for a, b in splits), default=0.0)
-        best_merge = max((scores[a, b] for a, b in merges), default=0.0)
+            (n, j) for n in (i - 1, i + 1) if n not in paired_a and (n, j) in score and best_of_a.get(n) == j
+        ]
+        best_split = max((score[pair] for pair in splits), default=0.0)
+        best_merge = max((score[pair] for pair in merges), default=0.0)
         if best_split > best_merge:
             extra.extend((a, b, "split") for a, b in splits)
         elif best_merge > best_split:
@@ -169,9 +246,16 @@ def _splits_and_merges(
     return extra
 
 
-def _unique_best(values: np.ndarray, index: int) -> bool:
-    """``values[index]`` is the maximum and no other entry reaches it."""
-    return bool(values[index] == values.max() and (values == values[index]).sum() == 1)
+def _unique_best(keys: np.ndarray, partners: np.ndarray, values: np.ndarray) -> dict[int, int]:
+    """For each key, its partner of strictly highest value (no entry where the best is tied)."""
+    best: dict[int, tuple[float, int, bool]] = {}
+    for key, partner, value in zip(keys.tolist(), partners.tolist(), values.tolist(), strict=True):
+        current = best.get(key)
+        if current is None or value > current[0]:
+            best[key] = (value, partner, True)
+        elif value == current[0]:
+            best[key] = (value, current[1], False)
+    return {key: partner for key, (_, partner, unique) in best.items() if unique}
 
 
 def _out_of_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -214,19 +298,6 @@ def _counterpart_label(a: Sentence, b: Sentence, diff: WordDiff, options: Compar
     if a.text == b.text or fold_sentence(a.text).split() == fold_sentence(b.text).split():
         return "identical"
     return "edited" if diff.similarity >= options.edited_threshold else "rewritten"
-
-
-def _overlaps(scores: np.ndarray, options: CompareOptions) -> list[tuple[int, int, float]]:
-    """Pairs above the absolute threshold and close enough to each side's best match, with
-    their scores (read in bulk: a pair of articles has a hundred or more)."""
-    if scores.size == 0:
-        return []
-    best_a = scores.max(axis=1, keepdims=True)
-    best_b = scores.max(axis=0, keepdims=True)
-    relative = options.relative_threshold * np.maximum(best_a, best_b)
-    keep = (scores >= options.overlap_threshold) & (scores >= relative)
-    rows, columns = np.nonzero(keep)
-    return list(zip(rows.tolist(), columns.tolist(), scores[rows, columns].tolist(), strict=True))
 
 
 def _statuses(

@@ -8,6 +8,7 @@ Words are compared in folded form, so curly vs straight quotes are not a differe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -40,12 +41,21 @@ class WordDiff(NamedTuple):
     similarity: float  # Dice over words: 2 * equal / (words of a + words of b), 0..1
 
 
-def scored_word_diff(a: Sentence, b: Sentence) -> WordDiff:
+def scored_word_diff(
+    a: Sentence,
+    b: Sentence,
+    *,
+    within_a: Sequence[tuple[int, int]] | None = None,
+    within_b: Sequence[tuple[int, int]] | None = None,
+) -> WordDiff:
     """Runs of equal, deleted (only in ``a``) and inserted (only in ``b``) words, with the
-    word similarity counted on those runs rather than by finding every run's words again."""
-    pieces_a = list(_PIECE.finditer(a.text))
+    word similarity counted on those runs rather than by finding every run's words again.
+
+    ``within_a`` / ``within_b``: when a side is a passage of several sentences, the document
+    spans whose words count; a run's text is still the exact slice of its span."""
+    pieces_a = _pieces(a, within_a)
     # The same text has the same words: a quarter of all counterparts are verbatim copies.
-    pieces_b = pieces_a if b.text == a.text else list(_PIECE.finditer(b.text))
+    pieces_b = pieces_a if b.text == a.text and within_a == within_b else _pieces(b, within_b)
     keys_a = _keys(pieces_a)
     runs = _runs(keys_a, keys_a if pieces_b is pieces_a else _keys(pieces_b))
     ops: list[DiffOp] = []
@@ -110,6 +120,15 @@ def _coarse_diff(first: str, second: str) -> list[tuple[int, str]]:
         (0, first[len(first) - suffix :]),
     ]
     return [(code, chunk) for code, chunk in runs if chunk]
+
+
+def _pieces(sentence: Sentence, within: Sequence[tuple[int, int]] | None) -> list[re.Match[str]]:
+    """The words and punctuation marks of a sentence, or of the given spans of a passage."""
+    found = list(_PIECE.finditer(sentence.text))
+    if within is None:
+        return found
+    inside = [(start - sentence.start, end - sentence.start) for start, end in within]
+    return [piece for piece in found if any(s <= piece.start() and piece.end() <= e for s, e in inside)]
 
 
 def _keys(pieces: list[re.Match[str]]) -> list[str]:

@@ -109,6 +109,11 @@ class Alignment:
     links: tuple[Link, ...]
     status_a: tuple[Status, ...]
     status_b: tuple[Status, ...]
+    # Whether the two documents seem to cover the same event (judged on ``event_similarity``,
+    # how much names, numbers and rare words the whole texts share, 0..1). When not, only
+    # near-identical sentences are linked and every report says so first.
+    same_event: bool = True
+    event_similarity: float = 1.0
 
     def partners(self) -> tuple[tuple[int, int], ...]:
         """The pairs to compare sentence by sentence: every counterpart link, plus, for a
@@ -325,6 +330,17 @@ class Comparison:
     statuses: tuple[tuple[Status, ...], ...] = ()
     reference: int | None = None
 
+    def event_warnings(self) -> tuple[str, ...]:
+        """One sentence per pair of outlets that do not seem to cover the same event: every
+        report says so first, since their few links are only near-identical sentences."""
+        return tuple(
+            f"{self.documents[alignment.a].outlet} and {self.documents[alignment.b].outlet} do not seem to"
+            f" cover the same event (they share little: event similarity {alignment.event_similarity:.2f});"
+            " only near-identical sentences are linked."
+            for alignment in self.alignments
+            if not alignment.same_event
+        )
+
     def alignment(self, a: int, b: int) -> Alignment:
         """The alignment of documents ``a`` and ``b`` (stored once per unordered pair)."""
         for alignment in self.alignments:
@@ -361,4 +377,6 @@ def swap_alignment(alignment: Alignment) -> Alignment:
         links=tuple(sorted(links, key=lambda link: (link.a, link.b))),
         status_a=alignment.status_b,
         status_b=alignment.status_a,
+        same_event=alignment.same_event,
+        event_similarity=alignment.event_similarity,
     )

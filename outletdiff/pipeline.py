@@ -21,6 +21,7 @@ from .extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexi
 from .extract.quotes import find_quotes
 from .extract.sources import find_attributions
 from .findings import sentence_verdicts
+from .linkmodel import score_pairs
 from .model import (
     Alignment,
     Attribution,
@@ -34,7 +35,7 @@ from .model import (
 )
 from .options import CompareOptions
 from .segment import segment
-from .similarity import build_features, pair_scores
+from .similarity import build_features, candidate_pairs
 from .summary import best_statuses, summarise
 from .verdicts.facts import fact_verdicts
 from .verdicts.framing import framing_verdicts
@@ -51,7 +52,7 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
         raise InputError(f"reference {options.reference} is not one of the {len(documents)} documents")
     lexicon = build_lexicon(options)
     sentences = tuple(segment(document, doc=doc) for doc, document in enumerate(documents))
-    alignments = align_all(sentences, options=options)
+    alignments = align_all(sentences, [document.text for document in documents], options=options)
     extracted = [_extract(doc, document, sentences[doc], lexicon) for doc, document in enumerate(documents)]
     quotes = tuple(quote for found in extracted for quote in found.quotes)
     attributions = tuple(attribution for found in extracted for attribution in found.attributions)
@@ -101,18 +102,22 @@ def _extract(doc: int, document: Document, sentences: Sequence[Sentence], lexico
     )
 
 
-def align_all(sentences: Sequence[Sequence[Sentence]], *, options: CompareOptions) -> tuple[Alignment, ...]:
+def align_all(
+    sentences: Sequence[Sequence[Sentence]], texts: Sequence[str], *, options: CompareOptions
+) -> tuple[Alignment, ...]:
     """Align every unordered pair of documents, with IDF over the whole input."""
     features = build_features(sentences)
     alignments = []
     for a, b in combinations(range(len(sentences)), 2):
-        scores = pair_scores(
-            features,
-            features.rows(a, len(sentences[a])),
-            features.rows(b, len(sentences[b])),
-            shortlist=options.shortlist,
+        rows_a = features.rows(a, len(sentences[a]))
+        rows_b = features.rows(b, len(sentences[b]))
+        candidates = candidate_pairs(features, rows_a, rows_b, shortlist=options.shortlist)
+        scored = score_pairs(candidates, sentences[a], sentences[b], features, rows_a, rows_b)
+        alignments.append(
+            align(
+                sentences[a], sentences[b], scored, docs=(a, b), texts=(texts[a], texts[b]), options=options
+            )
         )
-        alignments.append(align(sentences[a], sentences[b], scores, docs=(a, b), options=options))
     return tuple(alignments)
 
 

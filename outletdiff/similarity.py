@@ -1,17 +1,18 @@
-"""Score every cross-outlet sentence pair: cheap vectorised shortlist, costly scorers after.
+"""Similarity signals of cross-outlet sentence pairs: a cheap sparse shortlist, costly scorers after.
 
-Outlets paraphrase, so no single string ratio works. The score mixes four signals:
+Outlets paraphrase, so no single string ratio works. Five signals describe a pair:
 content-word TF-IDF cosine (stems, IDF over the whole input so "Putin" in every sentence
 counts for little), character 4-gram cosine (morphology and spelling variants), shared
-anchors (names and numbers: the specific facts) and rapidfuzz's token_set_ratio on content
-words. The sparse cosines are computed for all pairs at once; the character and fuzzy scores
-only for a shortlist of candidates, so 3,000 x 3,000 sentences stay in seconds.
+anchors (names and numbers: the specific facts), shared word pairs, and rapidfuzz's
+token_set_ratio on content words. Only pairs that rank among each sentence's best on the
+cheap cosines are candidates, so the work grows with the number of sentences, not with the
+number of pairs. ``linkmodel`` turns the signals into the probability that a pair is a link.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, chain, count
@@ -27,30 +28,14 @@ from .normalize import STOPWORDS, concept, fold_sentence, fold_word, stem, words
 # Fuzzy-scored pairs above which rapidfuzz's threads pay off: below, starting them costs more
 # than they save, and a corpus run already keeps every core busy with its own processes.
 _THREADED_PAIRS = 10_000
-# Sentence pairs above which the sparse cosines are left to scipy (see ``_cosines``).
-_JOINED_CELLS = 250_000
+# Cells of the cheap similarity held at once while shortlisting (see ``candidate_pairs``).
+_BLOCK_CELLS = 2_000_000
+# The similarity signals of a candidate pair, by name.
+SIGNALS = ("words", "anchors", "bigrams", "chars", "fuzzy")
 _NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve dozen hundred thousand million
 billion""".split()
 )
-
-
-@dataclass(frozen=True)
-class Weights:
-    """How the signals combine; fitted on the alignment gold by ``eval/calibrate_alignment.py``.
-
-    ``base = words*W + chars*C + anchors*A + bigrams*B + fuzzy*F``; the base is then scaled
-    towards its share of each sentence's best match (``gate``: 0 ignores the ranking, 1 uses
-    only it) and the best base score of the diagonal neighbours is added (``neighbours``).
-    """
-
-    words: float = 0.41
-    chars: float = 0.26
-    anchors: float = 0.07
-    bigrams: float = 0.20
-    fuzzy: float = 0.06
-    gate: float = 0.36
-    neighbours: float = 0.29
 
 
 @dataclass(frozen=True)
@@ -63,6 +48,16 @@ class Features:
     bigrams: sparse.csr_matrix
     content: tuple[str, ...]
     first_row: tuple[int, ...]
+    # Content concepts of each sentence weighted by rarity (not normalised), for what two
+    # sentences share in absolute terms; the same for words inside quote marks, and for
+    # each clause (``clause_owner[k]`` is the sentence of clause row ``k``).
+    terms: sparse.csr_matrix
+    quoted: sparse.csr_matrix
+    clauses: sparse.csr_matrix
+    clause_owner: np.ndarray
+    # Numbers written in each sentence (binary), and whether it denies or disputes.
+    numbers: sparse.csr_matrix
+    denial: np.ndarray
 
     def rows(self, doc: int, count: int) -> np.ndarray:
         """Row numbers of document ``doc``'s ``count`` sentences."""
@@ -77,6 +72,7 @@ def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
     bags = {text: _bags(sentence_words) for text, sentence_words in written.items()}
     word_bags = [bags[text][0] for text in texts]
     rarity = _rarity(_surfaces(set(chain.from_iterable(written.values()))))
+    parts = [_parts(text) for text in texts]
     return Features(
         words=_tfidf(word_bags, rarity),
         chars=_char_tfidf(texts),
@@ -84,10 +80,82 @@ def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
         bigrams=_tfidf([bags[text][2] for text in texts], lambda pair: min(map(rarity, pair.split(" ")))),
         content=tuple(" ".join(bag) for bag in word_bags),
         first_row=tuple(accumulate(map(len, sentences), initial=0))[:-1],
+        terms=_presence([set(bag) for bag in word_bags], rarity),
+        quoted=_presence([part.quoted for part in parts]),
+        clauses=_presence([clause for part in parts for clause in part.clauses], rarity),
+        clause_owner=np.repeat(np.arange(len(parts)), [len(part.clauses) for part in parts]),
+        numbers=_presence([part.numbers for part in parts]),
+        denial=np.array([part.denial for part in parts], dtype=bool),
     )
 
 
-class _Word(NamedTuple):
+class _Parts(NamedTuple):
+    """What a sentence says besides its bag of words: its clauses (content concepts, each
+    clause with two or more; the whole sentence when none has), quoted concepts, numbers,
+    and whether it denies."""
+
+    clauses: tuple[frozenset[str], ...]
+    quoted: frozenset[str]
+    numbers: frozenset[str]
+    denial: bool
+
+
+# Clause boundaries inside a sentence: punctuation that sets off a clause, quote marks, and
+# words that open a clause.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]\u2014\u2013\"\u201c\u201d]|\s-\s|\s(?:and|but|while|after|as|who|which)\s"
+)
+# Quoted words: in double quotes, or in single quotes that are not apostrophes (headlines
+# quote with single marks: 'Testing the Waters').
+_QUOTED = re.compile(
+    r"[\"\u201c\u201d]([^\"\u201c\u201d]{2,}?)[\"\u201c\u201d]"
+    r"|(?<!\w)['\u2018]([^'\u2018\u2019]{2,}?)['\u2019](?!\w)"
+)
+# Words that deny or dispute a claim. A sentence that names a claim to deny it says the
+# opposite of one that relays it, though they share most words ("Kremlin denies report that
+# Putin reached out" vs "Putin reached out").
+_DENIAL = frozenset(
+    """deny denies denied denying denial denials dismiss dismissed dismisses rejected rejects reject
+refute refuted disputed disputes dispute wrong false untrue baseless unaware""".split()
+)
+
+
+@lru_cache(maxsize=8192)
+def _parts(text: str) -> _Parts:
+    """Bounded: a corpus run meets new sentences all the time."""
+    pieces = [_concepts(piece) for piece in _CLAUSE_BREAK.split(text)]
+    clauses = tuple(piece for piece in pieces if len(piece) >= 2) or (_concepts(text),)
+    quoted = frozenset().union(*(_concepts(m.group(1) or m.group(2)) for m in _QUOTED.finditer(text)))
+    folded = [analyse_word(written).folded for written in words(text)]
+    numbers = frozenset(word for word in folded if any(ch.isdigit() for ch in word))
+    return _Parts(clauses, quoted, numbers, not _DENIAL.isdisjoint(folded))
+
+
+def _concepts(text: str) -> frozenset[str]:
+    return frozenset(info.concept for info in map(analyse_word, words(text)) if info.content)
+
+
+def stance_differs(first: str, second: str) -> bool:
+    """Whether one sentence denies or disputes and the other does not: they may share a fact,
+    but one cannot be the other rewritten."""
+    return _parts(first).denial != _parts(second).denial
+
+
+def _presence(
+    bags: Sequence[frozenset[str] | set[str]], weight: Callable[[str], float] | None = None
+) -> sparse.csr_matrix:
+    """One row per bag of terms: each present term's weight (1 without ``weight``)."""
+    vocabulary: dict[str, int] = {}
+    columns = [vocabulary.setdefault(term, len(vocabulary)) for bag in bags for term in sorted(bag)]
+    values = [weight(term) if weight else 1.0 for bag in bags for term in sorted(bag)]
+    indptr = np.concatenate([[0], np.cumsum([len(bag) for bag in bags])]).astype(np.int64)
+    return sparse.csr_matrix(
+        (np.array(values, dtype=float), np.array(columns, dtype=np.int64), indptr),
+        shape=(len(bags), max(len(vocabulary), 1)),
+    )
+
+
+class WordInfo(NamedTuple):
     """What the features need to know about one written word, whatever its sentence."""
 
     folded: str
@@ -101,7 +169,7 @@ class _Word(NamedTuple):
 
 
 @lru_cache(maxsize=131072)
-def _word(written: str) -> _Word:
+def analyse_word(written: str) -> WordInfo:
     """Cached per written form: the same words recur in every sentence and every event, and
     folding, stemming and looking up the paraphrase group each cost more than the lookup.
     Bounded, as a corpus run meets an ever-growing vocabulary."""
@@ -109,7 +177,7 @@ def _word(written: str) -> _Word:
     stemmed = stem(folded)
     content = folded not in STOPWORDS
     number = any(ch.isdigit() for ch in written) or folded in _NUMBER_WORDS
-    return _Word(
+    return WordInfo(
         folded=folded,
         stem=stemmed,
         concept=concept(stemmed),
@@ -121,7 +189,7 @@ def _word(written: str) -> _Word:
 
 def _bags(sentence_words: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Content stems, anchors (names and numbers) and adjacent word pairs of one sentence."""
-    analysed = list(map(_word, sentence_words))
+    analysed = list(map(analyse_word, sentence_words))
     content = [word.concept for word in analysed if word.content]
     anchors = [word.stem for word in analysed[:1] if word.anchor_first]
     anchors += [word.stem for word in analysed[1:] if word.anchor_later]
@@ -134,7 +202,7 @@ def _surfaces(written: set[str]) -> dict[str, set[str]]:
     """The folded forms of every stem and concept, for looking up how common each is."""
     surfaces: dict[str, set[str]] = {}
     for form in written:
-        word = _word(form)
+        word = analyse_word(form)
         surfaces.setdefault(word.concept, set()).add(word.folded)
         surfaces.setdefault(word.stem, set()).add(word.folded)
     return surfaces
@@ -207,10 +275,15 @@ def _rarity(surfaces: dict[str, set[str]]) -> Callable[[str], float]:
 
     @cache
     def weight(term: str) -> float:
-        zipf = max(_zipf(form) for form in surfaces.get(term, {term}))
-        return 1.0 - 0.1 * min(max(zipf - 1.0, 0.0), 7.5)
+        return min(_word_rarity(form) for form in surfaces.get(term, {term}))
 
     return weight
+
+
+def _word_rarity(folded: str) -> float:
+    """Weight of one folded word by how uncommon it is in English (1 for the rarest, 0.25 for
+    "the"); see ``_rarity``."""
+    return 1.0 - 0.1 * min(max(_zipf(folded) - 1.0, 0.0), 7.5)
 
 
 @lru_cache(maxsize=131072)
@@ -268,138 +341,135 @@ def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     return sums
 
 
-def pair_scores(
-    features: Features,
-    rows_a: np.ndarray,
-    rows_b: np.ndarray,
-    *,
-    shortlist: int,
-    weights: Weights = Weights(),
-) -> np.ndarray:
-    """Combined similarity of every sentence of ``rows_a`` with every one of ``rows_b``."""
-    return combine(pair_features(features, rows_a, rows_b, shortlist=shortlist), weights)
+@dataclass(frozen=True)
+class Candidates:
+    """The sentence pairs of two documents worth scoring, with their similarity signals.
+
+    ``a[k]`` and ``b[k]`` are sentence indexes of the two documents; each signal is an array
+    over the candidates. Every other pair shares nothing specific and is never linked.
+    """
+
+    a: np.ndarray
+    b: np.ndarray
+    signals: dict[str, np.ndarray]
+    shape: tuple[int, int]
+
+    def __len__(self) -> int:
+        return len(self.a)
 
 
-def pair_features(
+def candidate_pairs(
     features: Features, rows_a: np.ndarray, rows_b: np.ndarray, *, shortlist: int
-) -> dict[str, np.ndarray]:
-    """Each signal as a ``len(rows_a) x len(rows_b)`` matrix.
+) -> Candidates:
+    """Pairs that share a content word, anchor or word pair and rank in the top ``shortlist``
+    of their row or column (ties included), with every similarity signal of each.
 
-    The character and fuzzy scores are computed only for the shortlist (pairs sharing a
-    content word, anchor or word pair and ranking in the top ``shortlist`` of their row or
-    column); elsewhere they are 0.
+    Scoring every pair grows with the product of the documents' lengths: two documents of
+    20,000 sentences have 400 million pairs. The cheap sparse cosines are computed a block of
+    rows at a time and only each row's and column's best are kept, so memory and the costly
+    scorers grow with the number of sentences instead.
     """
     shape = (len(rows_a), len(rows_b))
-    words, anchors, bigrams = _cosines((features.words, features.anchors, features.bigrams), rows_a, rows_b)
-    chars = np.zeros(shape)
-    fuzzy = np.zeros(shape)
-    if 0 not in shape:
-        ia, ib = _shortlist(words + anchors + bigrams, shortlist)
-        chars[ia, ib] = np.asarray(
-            features.chars[rows_a[ia]].multiply(features.chars[rows_b[ib]]).sum(axis=1)
-        ).ravel()
-        fuzzy[ia, ib] = (
-            process.cpdist(
-                [features.content[r] for r in rows_a[ia].tolist()],
-                [features.content[r] for r in rows_b[ib].tolist()],
-                scorer=fuzz.token_set_ratio,
-                workers=-1 if len(ia) > _THREADED_PAIRS else 1,
-            )
-            / 100.0
+    empty = np.zeros(0, dtype=np.int64)
+    if 0 in shape:
+        return Candidates(empty, empty, {name: np.zeros(0) for name in SIGNALS}, shape)
+    cheap = (features.words, features.anchors, features.bigrams)
+    right = [matrix[rows_b].T.tocsc() for matrix in cheap]
+    block = max(1, _BLOCK_CELLS // shape[1])
+
+    def blocks() -> Iterator[tuple[int, np.ndarray]]:
+        for first in range(0, shape[0], block):
+            rows = rows_a[first : first + block]
+            total = sum((matrix[rows] @ other).toarray() for matrix, other in zip(cheap, right, strict=True))
+            # Rounded so that A-vs-B and B-vs-A (summed in another order) rank alike.
+            yield first, np.round(np.asarray(total), 9)
+
+    row_floor = np.zeros(shape[0])
+    column_best = np.zeros((0, shape[1]))
+    kept = list(blocks()) if shape[0] <= block else None  # one block: keep it, no second pass
+    for first, values in kept or blocks():
+        row_floor[first : first + len(values)] = _kth_largest(values, shortlist, axis=1)
+        column_best = np.vstack([column_best, values])
+        if len(column_best) > shortlist:
+            column_best = -np.partition(-column_best, shortlist - 1, axis=0)[:shortlist]
+    column_floor = _kth_largest(column_best, shortlist, axis=0)
+    found_a, found_b = [], []
+    for first, values in kept or blocks():
+        keep = (values > 0) & (
+            (values >= row_floor[first : first + len(values), None]) | (values >= column_floor[None, :])
         )
-    return {"words": words, "chars": chars, "anchors": anchors, "bigrams": bigrams, "fuzzy": fuzzy}
+        rows, columns = np.nonzero(keep)
+        found_a.append(rows + first)
+        found_b.append(columns)
+    ia, ib = np.concatenate(found_a), np.concatenate(found_b)
+    return Candidates(ia, ib, _signals(features, rows_a[ia], rows_b[ib]), shape)
 
 
-def combine(signals: dict[str, np.ndarray], weights: Weights) -> np.ndarray:
-    """The weighted score: base similarity, ranked against each side's best, plus neighbours."""
-    # The same operations in the same order as the formulas say, done in place: on a small
-    # matrix numpy's cost is per call and per temporary array, not per element.
-    terms = iter(signals.items())
-    name, matrix = next(terms)
-    base = getattr(weights, name) * matrix
-    for name, matrix in terms:
-        base += getattr(weights, name) * matrix
-    if base.size == 0:
-        return base
-    best_row = np.maximum(base.max(axis=1, keepdims=True), 1e-9)
-    best_column = np.maximum(base.max(axis=0, keepdims=True), 1e-9)
-    score = base / best_row
-    np.maximum(score, base / best_column, out=score)  # the rank
-    score *= weights.gate
-    score += 1 - weights.gate
-    score *= base
-    score += weights.neighbours * _diagonal_neighbours(base)
-    score[base <= 0] = 0.0
-    # Rounded so that A-vs-B and B-vs-A (summed in another order) give the very same numbers.
-    return np.round(score, 9, out=score)
+def _kth_largest(values: np.ndarray, k: int, *, axis: int) -> np.ndarray:
+    """The ``k``-th largest value along ``axis`` (the smallest when there are fewer)."""
+    if values.shape[axis] <= k:
+        return values.min(axis=axis) if values.shape[axis] else np.zeros(values.shape[1 - axis])
+    return -np.partition(-values, k - 1, axis=axis).take(k - 1, axis=axis)
 
 
-def _diagonal_neighbours(base: np.ndarray) -> np.ndarray:
-    """The larger of each cell's up-left and down-right neighbours (0 beyond the edge)."""
-    neighbours = np.zeros_like(base)
-    neighbours[1:, 1:] = base[:-1, :-1]
-    np.maximum(neighbours[:-1, :-1], base[1:, 1:], out=neighbours[:-1, :-1])
-    return neighbours
+def _signals(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> dict[str, np.ndarray]:
+    """Every signal of the given sentence pairs (rows of the feature matrices)."""
+    signals = {
+        name: _pair_cosines(getattr(features, name), rows_a, rows_b)
+        for name in ("words", "anchors", "bigrams", "chars")
+    }
+    signals["fuzzy"] = (
+        process.cpdist(
+            [features.content[r] for r in rows_a.tolist()],
+            [features.content[r] for r in rows_b.tolist()],
+            scorer=fuzz.token_set_ratio,
+            workers=-1 if len(rows_a) > _THREADED_PAIRS else 1,
+        )
+        / 100.0
+        if len(rows_a)
+        else np.zeros(0)
+    )
+    return signals
 
 
-def _cosines(
-    matrices: Sequence[sparse.csr_matrix], rows_a: np.ndarray, rows_b: np.ndarray
-) -> list[np.ndarray]:
-    """``(m[rows_a] @ m[rows_b].T).toarray()`` for each matrix ``m``.
+def _pair_cosines(matrix: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    """Cosine of row ``rows_a[k]`` with row ``rows_b[k]`` for every ``k`` (rows are unit length)."""
+    if not len(rows_a):
+        return np.zeros(0)
+    products = np.asarray(matrix[rows_a].multiply(matrix[rows_b]).sum(axis=1)).ravel()
+    return np.round(products, 9)
 
-    For two short articles, in one numpy join: scipy's fixed cost per row selection and per
-    product outweighs the work. The sums are scipy's to the last bit: each cell adds its
-    terms from 0 in the storage order of its ``rows_a`` row, and ``np.bincount`` adds in
-    input order. For long documents scipy's single pass in C wins, and the join's
-    intermediate arrays would grow with the number of products.
+
+def pair_similarity(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
+    """A plain similarity of given pairs (mean of word and character cosines), for pairs that
+    are not candidates, such as a candidate's neighbours."""
+    return (_pair_cosines(features.words, rows_a, rows_b) + _pair_cosines(features.chars, rows_a, rows_b)) / 2
+
+
+def document_similarity(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> tuple[float, float]:
+    """Cosine of two documents' summed word vectors and of their summed anchor vectors.
+
+    Two articles about one event share names, numbers and rare words across the whole text,
+    even where no single sentence pair does; two articles about two different events of one
+    kind (two apologies, two indictments) share the kind's words but few of the anchors.
     """
-    n_a, n_b = len(rows_a), len(rows_b)
-    if n_a * n_b > _JOINED_CELLS:
-        return [np.asarray((matrix[rows_a] @ matrix[rows_b].T).toarray()) for matrix in matrices]
-    cells = []
-    products = []
-    for signal, matrix in enumerate(matrices):
-        row_a, column_a, value_a = _entries(matrix, rows_a)
-        row_b, column_b, value_b = _entries(matrix, rows_b)
-        # Entries of rows_b grouped by column; then every entry of rows_a meets its column's.
-        by_column = np.argsort(column_b)
-        per_column = np.bincount(column_b, minlength=matrix.shape[1])
-        meets = per_column[column_a]
-        partner = by_column[_ranges((np.cumsum(per_column) - per_column)[column_a], meets)]
-        mine = np.repeat(np.arange(len(column_a)), meets)
-        cells.append((signal * n_a + row_a[mine]) * n_b + row_b[partner])
-        products.append(value_a[mine] * value_b[partner])
-    sums = np.bincount(np.concatenate(cells), np.concatenate(products), minlength=len(matrices) * n_a * n_b)
-    return list(sums.reshape(len(matrices), n_a, n_b))
+    return _document_cosine(features.words, rows_a, rows_b), _document_cosine(
+        features.anchors, rows_a, rows_b
+    )
 
 
-def _entries(matrix: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Position in ``rows``, column and value of each stored entry of ``rows``, in storage order."""
-    starts = matrix.indptr[rows]
-    counts = matrix.indptr[rows + 1] - starts
-    positions = _ranges(starts, counts)
-    return np.repeat(np.arange(len(rows)), counts), matrix.indices[positions], matrix.data[positions]
+def event_similarity(document: tuple[float, float]) -> float:
+    """How much two documents share as a whole, 0..1: the mean of their ``document_similarity``.
+    On the alignment gold, articles about one event score 0.21 to 0.84, articles about two
+    different events of one kind 0.03 to 0.38."""
+    return round(sum(document) / 2, 9)
 
 
-def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """The integers ``starts[i] .. starts[i] + counts[i] - 1`` of every ``i``, concatenated."""
-    ends = np.cumsum(counts)
-    return np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - ends + counts, counts)
-
-
-def _shortlist(cheap: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs with any shared signal that rank in the top ``k`` of their row or column."""
-    keep = np.zeros(cheap.shape, dtype=bool)
-    if cheap.shape[1] > k:
-        top_in_row = np.argpartition(-cheap, k - 1, axis=1)[:, :k]
-        keep[np.arange(cheap.shape[0])[:, None], top_in_row] = True
-    else:
-        keep[:] = True
-    if cheap.shape[0] > k:
-        top_in_column = np.argpartition(-cheap, k - 1, axis=0)[:k, :]
-        keep[top_in_column, np.arange(cheap.shape[1])[None, :]] = True
-    else:
-        keep[:] = True
-    keep &= cheap > 0
-    rows, columns = np.nonzero(keep)
-    return rows, columns
+def _document_cosine(matrix: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray) -> float:
+    if not len(rows_a) or not len(rows_b):
+        return 0.0
+    # A document's rows are contiguous: a slice is much cheaper than picking rows.
+    first = np.asarray(matrix[rows_a[0] : rows_a[-1] + 1].sum(axis=0)).ravel()
+    second = np.asarray(matrix[rows_b[0] : rows_b[-1] + 1].sum(axis=0)).ravel()
+    norms = float(np.linalg.norm(first) * np.linalg.norm(second))
+    return round(float(first @ second) / norms, 9) if norms else 0.0

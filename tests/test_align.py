@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from outletdiff.align import align
 from outletdiff.inline import scored_word_diff
+from outletdiff.linkmodel import ScoredPairs
 from outletdiff.load import document_from_text
 from outletdiff.model import swap_alignment
 from outletdiff.options import CompareOptions
@@ -33,7 +34,7 @@ A local bakery handed out free coffee to stranded commuters.
 def aligned(text_a: str, text_b: str):
     documents = [document_from_text(text_a, outlet="A"), document_from_text(text_b, outlet="B")]
     sentences = [segment(d, doc=i) for i, d in enumerate(documents)]
-    return sentences, align_all(sentences, options=OPTIONS)[0]
+    return sentences, align_all(sentences, [text_a, text_b], options=OPTIONS)[0]
 
 
 def test_small_pair_exact_statuses_and_links() -> None:
@@ -117,7 +118,7 @@ def test_counterparts_are_one_to_one_apart_from_splits(pair: tuple[str, str]) ->
 def test_a_text_compared_with_itself_has_no_difference(sentences: list[str]) -> None:
     text = "Headline\n" + "\n".join(sentences) + "\n"
     segmented = [segment(document_from_text(text), doc=0), segment(document_from_text(text), doc=1)]
-    alignment = align_all(segmented, options=OPTIONS)[0]
+    alignment = align_all(segmented, [text, text], options=OPTIONS)[0]
     assert "added" not in alignment.status_a and "added" not in alignment.status_b
     for link in alignment.links:
         if link.relation == "counterpart" and segmented[0][link.a].text == segmented[1][link.b].text:
@@ -147,12 +148,10 @@ def test_summary_counts_equal_counted_findings() -> None:
         assert summary.quotes == sum(q.doc == summary.doc for q in comparison.quotes)
 
 
-def test_alignment_direct_call_matches_score_matrix_shape() -> None:
+def test_alignment_with_no_candidate_pair_links_nothing() -> None:
     sentences, _ = aligned(A, B)
-    import numpy as np
-
-    zeros = np.zeros((len(sentences[0]), len(sentences[1])))
-    empty = align(sentences[0], sentences[1], zeros, docs=(0, 1), options=OPTIONS)
+    nothing = ScoredPairs.none((len(sentences[0]), len(sentences[1])))
+    empty = align(sentences[0], sentences[1], nothing, docs=(0, 1), texts=(A, B), options=OPTIONS)
     assert set(empty.status_a) == {"added"} and set(empty.status_b) == {"added"}
     assert empty.links == ()
 

@@ -173,6 +173,7 @@ class ReportView:
 
     title: str
     hint: str
+    warnings: tuple[str, ...]
     outlets: tuple[OutletView, ...]
     rows: tuple[RowView, ...]
     findings: tuple[FindingsView, ...]
@@ -224,6 +225,7 @@ def build_view(comparison: Comparison) -> ReportView:
         title=comparison.documents[layout.spine].title
         or "Comparison of " + ", ".join(d.outlet for d in comparison.documents),
         hint=_hint(comparison),
+        warnings=comparison.event_warnings(),
         outlets=tuple(_outlet_view(comparison, doc) for doc in range(len(comparison.documents))),
         rows=tuple(_row_view(comparison, layout, cells) for cells in layout.rows),
         findings=_findings_views(comparison),

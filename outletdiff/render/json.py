@@ -62,6 +62,8 @@ def _alignment(alignment: Alignment) -> dict[str, Any]:
         "links": [_link(alignment, link) for link in alignment.links],
         "status_a": list(alignment.status_a),
         "status_b": list(alignment.status_b),
+        "same_event": alignment.same_event,
+        "event_similarity": alignment.event_similarity,
     }
 
 

@@ -55,6 +55,8 @@ def _reported_pairs(comparison: Comparison) -> list[Alignment]:
 
 
 def _header(comparison: Comparison, console: Console) -> None:
+    for warning in comparison.event_warnings():
+        console.print(Text(f"Warning: {warning}", style="bold yellow"))
     titles = list(dict.fromkeys(d.title for d in comparison.documents if d.title))  # input order
     console.print(Text("outletdiff: " + (" / ".join(titles) if titles else "comparison"), style="bold"))
     table = Table(title="Per outlet", title_justify="left")
