@@ -275,13 +275,17 @@ def main() -> int:
         arguments.seed,
     )
     failures += _count("spans", article_pairs(), check_spans, arguments.examples, arguments.seed)
-    failures += _count(
-        "self-comparison",
-        articles().map(lambda text: (text,)),
-        check_self_comparison,
-        arguments.examples,
-        arguments.seed,
-    )
+    for name, kinds in (
+        ("self-comparison, quotes/facts/framing/sources", ("quote", "fact", "framing", "source")),
+        ("self-comparison, sentences (alignment)", ("sentence",)),
+    ):
+        failures += _count(
+            name,
+            articles().map(lambda text, kinds=kinds: (text, kinds)),
+            check_self_comparison,
+            arguments.examples,
+            arguments.seed,
+        )
     return 1 if failures else 0
 
 
