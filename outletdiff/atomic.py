@@ -5,15 +5,20 @@ or Ctrl-C never leaves half a report behind. A rename replaces whatever the name
 though, and a user (often root in a container) may name a device, a FIFO or a symlink:
 ``--json /dev/null`` must not turn ``/dev/null`` into a regular file. So the kind of the
 target decides: a new path or a regular file is replaced atomically, a symlink is followed
-and its target replaced, and a device, FIFO or ``/dev/stdout`` is written to directly.
-Every operating-system error becomes an ``OutputError`` with a hint, never a traceback.
+and its target replaced, and a character device, FIFO or ``/dev/stdout`` is written to
+directly. A block device (a disk) is refused: writing a report over it would destroy it.
+Every operating-system error becomes an ``OutputError`` with a hint, never a traceback; a
+reader that went away (``| head``) is the one exception, left as ``BrokenPipeError`` for the
+CLI to end quietly.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,7 +37,11 @@ _HINTS = {
     errno.ENOTDIR: "a part of the path is a file, not a folder",
     errno.ELOOP: "the path is a loop of symbolic links",
     errno.ENAMETOOLONG: "the file name is too long",
+    errno.EEXIST: "a part of the path is a file, not a folder",
 }
+# Names of this process's own descriptors: /dev/stdout, /dev/fd/3, /proc/self/fd/1.
+_DESCRIPTOR = re.compile(r"/dev/(?:(?P<std>stdin|stdout|stderr)|fd/(?P<fd>\d+))|/proc/self/fd/(?P<proc>\d+)")
+_STANDARD = {"stdin": 0, "stdout": 1, "stderr": 2}
 
 
 @contextmanager
@@ -68,6 +77,10 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
 def write_output(path: str | Path, data: str | bytes) -> None:
     """Write a user-named output: atomically when it is (or will be) a regular file, directly
     when it is a device or FIFO, through to the target when it is a symlink."""
+    descriptor = own_descriptor(path)
+    if descriptor is not None:
+        _write_descriptor(descriptor, _bytes(data))
+        return
     target = Path(path)
     try:
         info = os.stat(target)  # follows symlinks, including /dev/stdout's /proc magic links
@@ -82,10 +95,51 @@ def write_output(path: str | Path, data: str | bytes) -> None:
         write_atomic(os.path.realpath(target), data)
     elif stat.S_ISDIR(info.st_mode):
         raise output_error(target, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
-    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+    elif stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
         _write_directly(target, _bytes(data))
+    elif stat.S_ISBLK(info.st_mode):
+        raise OutputError(f"{target}: is a block device (a disk)", "write the report to a regular file")
     else:
         raise OutputError(f"{target}: is a socket or another special file", "write to a regular file")
+
+
+def own_descriptor(path: str | Path) -> int | None:
+    """The descriptor ``path`` names in this process (``-`` and ``/dev/stdout`` are 1), else None.
+
+    Such a name is where the shell already pointed the stream (``> out.json``, ``>> log``,
+    ``| less``): it is written through the open descriptor, so its position and append mode
+    hold, and a redirected file is never replaced behind the shell's back.
+    """
+    name = str(path)
+    if name == "-":
+        return 1
+    match = _DESCRIPTOR.fullmatch(os.path.normpath(name)) if name.startswith("/") else None
+    if match is None:
+        return None
+    if match["std"]:
+        return _STANDARD[match["std"]]
+    return int(match["fd"] or match["proc"])
+
+
+def _write_descriptor(descriptor: int, data: bytes) -> None:
+    """Write through an open descriptor; stdout and stderr through Python's streams, in order."""
+    stream = {1: sys.stdout, 2: sys.stderr}.get(descriptor)
+    try:
+        if stream is None:
+            _write_all(descriptor, data)
+            return
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+        else:  # a text-only stream (a test's capture)
+            stream.write(data.decode("utf-8"))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        name = {0: "<stdin>", 1: "<stdout>", 2: "<stderr>"}.get(descriptor, f"/dev/fd/{descriptor}")
+        raise output_error(Path(name), error) from error
 
 
 def _write_directly(target: Path, data: bytes) -> None:
@@ -93,13 +147,19 @@ def _write_directly(target: Path, data: bytes) -> None:
     try:
         descriptor = os.open(target, os.O_WRONLY | os.O_NOCTTY)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
+            _write_all(descriptor, data)
         finally:
             os.close(descriptor)
+    except BrokenPipeError:
+        raise
     except OSError as error:
         raise output_error(target, error) from error
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def output_error(target: Path, error: OSError) -> OutputError:

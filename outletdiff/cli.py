@@ -6,6 +6,7 @@ Heavy modules (numpy, scipy, polars, jinja2, trafilatura) are imported inside th
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from typing import Annotated, NoReturn, cast, get_args
 
 import typer
 
+from .display import one_line, printable
 from .errors import OutletdiffError
 
 app = typer.Typer(
@@ -67,10 +69,11 @@ def compare(
 ) -> None:
     """Compare two or more outlets' articles about the same event."""
     try:
+        from .atomic import own_descriptor
         from .errors import InputError
         from .load import load_paths
 
-        if json_path == "-" and html_path == "-":
+        if json_path and html_path and own_descriptor(json_path) == own_descriptor(html_path) == 1:
             raise InputError(
                 "--json - and --html - cannot both write to stdout", "send one of them to a file"
             )
@@ -83,7 +86,7 @@ def compare(
         )
         options = _options(documents, reference, lexicon or [], replace_lexicon)
         comparison = run_compare(documents, options=options)
-        stdout_taken = "-" in (json_path, html_path)
+        stdout_taken = any(path and own_descriptor(path) == 1 for path in (json_path, html_path))
         if json_path:
             from .render.json import to_json
 
@@ -92,18 +95,18 @@ def compare(
             from .render.html import to_html
 
             _emit(html_path, to_html(comparison))
-            if open_html and html_path != "-":
+            if open_html and own_descriptor(html_path) is None:
                 import webbrowser
 
                 webbrowser.open(Path(html_path).resolve().as_uri())
         if not quiet and not stdout_taken:
-            from rich.console import Console
-
             from .render.terminal import render
 
-            render(comparison, Console())
+            render(comparison, _console())
     except OutletdiffError as error:
         _fail(error)
+    except BrokenPipeError:
+        _stop_quietly()
 
 
 @app.command()
@@ -146,25 +149,37 @@ def corpus(
             )
     except OutletdiffError as error:
         for problem in getattr(error, "problems", []):
-            typer.echo(f"  {problem}", err=True)
+            typer.echo(printable(f"  {problem}"), err=True)
         _fail(error)
-    for problem in result.problems:
-        typer.echo(f"Skipped: {problem}", err=True)
-    for event, reason in sorted(result.failed.items()):
-        typer.echo(f"Failed: {event}: {reason}", err=True)
-    if result.html_note:
-        typer.echo(f"Note: {result.html_note}", err=True)
-    typer.echo(
-        f"{result.done} events compared, {result.skipped} already done, "
-        f"{len(result.bad) + len(result.failed)} left out, in {result.out}"
-    )
-    for path in result.files:
-        typer.echo(f"  {path}")
+    except BrokenPipeError:
+        _stop_quietly()
+    try:
+        _report_corpus(result)
+    except BrokenPipeError:
+        _stop_quietly()
     if result.interrupted:
         typer.echo("Interrupted: finished events are saved; run the same command again to go on.", err=True)
         raise typer.Exit(code=130)
     if result.failed and not skip_bad:
         raise typer.Exit(code=2)
+
+
+def _report_corpus(result) -> None:  # type: ignore[no-untyped-def]
+    """What a corpus run did: problems and failures on stderr, the tables written on stdout."""
+    for problem in result.problems:
+        typer.echo(printable(f"Skipped: {problem}"), err=True)
+    for event, reason in sorted(result.failed.items()):
+        typer.echo(printable(f"Failed: {event}: {reason}"), err=True)
+    if result.html_note:
+        typer.echo(printable(f"Note: {result.html_note}"), err=True)
+    typer.echo(
+        printable(
+            f"{result.done} events compared, {result.skipped} already done, "
+            f"{len(result.bad) + len(result.failed)} left out, in {result.out}"
+        )
+    )
+    for path in result.files:
+        typer.echo(printable(f"  {path}"))
 
 
 @app.command()
@@ -181,21 +196,21 @@ def stats(
 ) -> None:
     """Framing words, distinctive words (weighted log-odds), source mix and quote overlap per outlet."""
     try:
-        from rich.console import Console
-
         from .stats import corpus_stats, write_stats
 
         result = corpus_stats(reports, top=top)
-        _print_stats(result, Console(), top=top)
+        _print_stats(result, _console(), top=top)
         written = write_stats(result, out or Path(reports) / "stats")
         if plot:
             from .plot import plot_framing_rates
 
             written.append(plot_framing_rates(result.framing_rates, plot))
+        for path in written:
+            typer.echo(printable(f"Wrote {path}"))
     except OutletdiffError as error:
         _fail(error)
-    for path in written:
-        typer.echo(f"Wrote {path}")
+    except BrokenPipeError:
+        _stop_quietly()
 
 
 @contextmanager
@@ -229,6 +244,7 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
 def _print_stats(result, console, *, top: int) -> None:  # type: ignore[no-untyped-def]
     """Print each statistic as a rich table (the CSV exports hold the same rows)."""
     from rich.table import Table
+    from rich.text import Text
 
     sections = (
         (f"Top {top} framing words per outlet (own voice)", result.top_words),
@@ -241,7 +257,8 @@ def _print_stats(result, console, *, top: int) -> None:  # type: ignore[no-untyp
         for column in frame.columns:
             table.add_column(column, justify="right" if frame[column].dtype.is_numeric() else "left")
         for row in frame.iter_rows():
-            table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+            # Outlet names and words come from the articles: plain text, shortened, never markup.
+            table.add_row(*(Text(f"{v:.3f}" if isinstance(v, float) else one_line(str(v))) for v in row))
         console.print(table)
 
 
@@ -267,20 +284,61 @@ def _options(documents, reference, lexicons, replace_lexicon):  # type: ignore[n
 
 def _emit(path: str, text: str) -> None:
     """Write to stdout for ``-``, else to the file as its kind allows (see ``write_output``)."""
-    if path == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
     from .atomic import write_output
 
     write_output(path, text)
 
 
 def _fail(error: OutletdiffError) -> NoReturn:
-    typer.echo(f"Error: {error}", err=True)
+    typer.echo(_error_line(error), err=True)
     raise typer.Exit(code=2)
 
 
+def _error_line(error: OutletdiffError) -> str:
+    """``Error: <what> (<hint>)`` with control characters from file names or text shown, not obeyed."""
+    from .display import printable
+
+    return printable(f"Error: {error}").replace("\n", " ")
+
+
+# What a shell reports for a process that a closed pipe stopped (128 + SIGPIPE), as ``cat`` does.
+EXIT_BROKEN_PIPE = 141
+
+
+def _console():  # type: ignore[no-untyped-def]
+    """A rich console for stdout that leaves a closed pipe to ``_stop_quietly``.
+
+    rich's own handling exits with status 1, which this project keeps for bugs.
+    """
+    from rich.console import Console
+
+    class _PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _PipeConsole()
+
+
+def _stop_quietly() -> NoReturn:
+    """The reader of our output went away (``outletdiff compare ... | head``): stop, silently.
+
+    stdout is pointed at /dev/null so the interpreter's last flush of buffered output cannot
+    fail again and print a traceback of its own.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real descriptor behind sys.stdout (tests)
+        pass
+    raise typer.Exit(code=EXIT_BROKEN_PIPE)
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: a library error that escapes a command is still one line, exit 2."""
+    try:
+        app()
+    except OutletdiffError as error:
+        print(_error_line(error), file=sys.stderr)
+        sys.exit(2)

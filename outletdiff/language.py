@@ -22,6 +22,11 @@ before should where how us most while because those both through very""".split()
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 12
 MIN_SHARE = 0.12
+# Latin letters: Basic Latin, Latin-1, Latin Extended A and B, IPA, Latin Extended Additional
+# and the fullwidth forms. Chinese, Japanese, Thai... have no spaces, so counting words misses
+# them (a Chinese article is one "word" per clause): letters are counted instead.
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a]")
+MIN_LATIN_SHARE = 0.5
 
 
 def english_share(words: list[str]) -> float:
@@ -31,9 +36,21 @@ def english_share(words: list[str]) -> float:
     return sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words)
 
 
+def latin_share(text: str) -> float:
+    """Share of the letters in ``text`` that are Latin script (1 when it has no letters)."""
+    letters = sum(1 for character in text if character.isalpha())
+    return len(_LATIN.findall(text)) / letters if letters else 1.0
+
+
 def check_english(document: Document) -> None:
-    """Raise ``InputError`` when a document of some length is clearly not English."""
+    """Raise ``InputError`` when a document is clearly not English: mostly another script
+    (at any length), or Latin words of which too few are English function words."""
     body = " ".join(document.text[b.start : b.end] for b in document.blocks if b.kind != "metadata")
+    if latin_share(body) < MIN_LATIN_SHARE:
+        raise InputError(
+            f"{document.source}: does not look like English text (it is mostly in another script)",
+            "outletdiff's rules and word lists are English; pass --any-language to compare anyway",
+        )
     words = _WORD.findall(body)
     if len(words) >= MIN_WORDS and english_share(words) < MIN_SHARE:
         raise InputError(

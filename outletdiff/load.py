@@ -7,13 +7,18 @@ spans over that text instead of by rewriting it.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
+from .atomic import own_descriptor
 from .errors import InputError
 from .language import check_english
 from .model import Block, Document
@@ -50,32 +55,100 @@ def load_path(
     max_bytes: int = DEFAULT_MAX_BYTES,
     any_language: bool = False,
 ) -> Document:
-    """Load an article file (or ``-`` for stdin), refusing input that cannot be compared."""
+    """Load an article file (or ``-`` for stdin), refusing input that cannot be compared.
+
+    A FIFO (``<(curl -s URL)`` in a shell) or a name for one of our own descriptors
+    (``/dev/stdin``) is read like stdin, its format told from its content; other special
+    files (devices, sockets) are refused, as are symlink loops and paths that cannot be read.
+    """
     if str(path) == "-":
-        raw = sys.stdin.buffer.read(max_bytes + 1)
-        return _document_from_bytes(raw, "<stdin>", ".txt", label, max_bytes, any_language)
+        raw = _read_stream(sys.stdin.buffer, "<stdin>", max_bytes)
+        return _document_from_bytes(raw, "<stdin>", _sniff(raw), label, max_bytes, any_language)
     file = Path(path)
-    if not file.exists():
-        raise InputError(f"{file}: no such file", "check the path")
-    if file.is_dir():
+    info = _stat(file)
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{file}: is a directory, not an article", "pass the article files inside it")
     suffix = file.suffix.lower()
+    if stat.S_ISFIFO(info.st_mode) or (own_descriptor(file) is not None and not stat.S_ISREG(info.st_mode)):
+        raw = _read_file_stream(file, max_bytes)
+        kind = suffix if suffix in SUPPORTED_SUFFIXES else _sniff(raw)
+        return _document_from_bytes(raw, str(file), kind, label, max_bytes, any_language)
+    if not stat.S_ISREG(info.st_mode):
+        what = "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "a special file"
+        raise InputError(
+            f"{file}: is {what}, not an article file", "pass a text, Markdown, HTML or JSON file"
+        )
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
             f"{file}: unsupported file type '{suffix or '(none)'}'",
             f"use one of {', '.join(SUPPORTED_SUFFIXES)}",
         )
-    size = file.stat().st_size
+    size = info.st_size
     if size > max_bytes:
         raise InputError(
             f"{file}: {size / 1_048_576:.1f} MB is too large for one article",
             f"the limit is {max_bytes / 1_048_576:.0f} MB; split the file or raise --max-mb",
         )
     try:
-        raw = file.read_bytes()
+        with file.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)  # the file may have grown since stat
     except OSError as error:
         raise InputError(f"{file}: cannot be read ({error.strerror})", "check its permissions") from error
     return _document_from_bytes(raw, str(file), suffix, label, max_bytes, any_language)
+
+
+def _stat(file: Path) -> os.stat_result:
+    """The file's kind and size, following symlinks; every failure as a one-line ``InputError``."""
+    try:
+        return os.stat(file)
+    except FileNotFoundError as error:
+        if os.path.lexists(file):
+            raise InputError(f"{file}: is a symbolic link to a missing file", "check the link") from error
+        raise InputError(f"{file}: no such file", "check the path") from error
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(f"{file}: is a loop of symbolic links", "check the links") from error
+        if error.errno == errno.ENOTDIR:
+            raise InputError(
+                f"{file}: no such file (a part of the path is a file)", "check the path"
+            ) from error
+        raise InputError(
+            f"{file}: cannot be read ({error.strerror})", "check the path and its permissions"
+        ) from error
+
+
+def _read_file_stream(file: Path, max_bytes: int) -> bytes:
+    try:
+        with file.open("rb") as stream:
+            return _read_stream(stream, str(file), max_bytes)
+    except OSError as error:
+        raise InputError(f"{file}: cannot be read ({error.strerror})", "check its permissions") from error
+
+
+def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
+    """Up to ``max_bytes`` + 1 bytes of a pipe: one more than allowed tells it is too large."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(max_bytes + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _sniff(raw: bytes) -> str:
+    """The format of unnamed input (stdin, a pipe) from its first characters: JSON, HTML or text."""
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return ".json"
+    if _HTML_START.match(head):
+        return ".html"
+    return ".txt"
+
+
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|meta|!--)[\s>]", re.IGNORECASE)
 
 
 def load_paths(
@@ -92,14 +165,18 @@ def load_paths(
         raise InputError(f"got {len(labels)} labels for {len(paths)} files", "give one --label per file")
     if [str(path) for path in paths].count("-") > 1:
         raise InputError("standard input (-) is given more than once", "pass '-' for one article only")
-    seen: dict[str, str] = {}
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if str(path) == "-":
             continue
-        key = str(Path(path).resolve())
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue  # load_path says what is wrong with it
+        key = (info.st_dev, info.st_ino)  # the same file under two names or through a link
         if key in seen:
             raise InputError(f"{path}: the same file is given twice", "compare different articles")
-        seen[key] = str(path)
+        seen.add(key)
     documents = tuple(
         load_path(path, label=labels[i] if labels else None, max_bytes=max_bytes, any_language=any_language)
         for i, path in enumerate(paths)
@@ -125,7 +202,7 @@ def _document_from_bytes(
 ) -> Document:
     if len(raw) > max_bytes:
         raise InputError(f"{source}: input is larger than {max_bytes // 1_048_576} MB")
-    if b"\x00" in raw[:65536]:
+    if b"\x00" in raw:  # anywhere: a NUL is never part of an article, and the search is memchr-fast
         raise InputError(f"{source}: looks like a binary file, not text", "export the article as text")
     try:
         decoded = raw.decode("utf-8-sig")
@@ -139,8 +216,15 @@ def _document_from_bytes(
         document = _parse_text(_html_to_text(decoded, source), source=source, outlet=label)
     else:
         document = _parse_text(decoded, source=source, outlet=label)
+    if "\x00" in document.text:  # written as \u0000 in JSON
+        raise InputError(f"{source}: the text holds NUL characters, so it is binary", "export it as text")
     if not any(block.kind != "metadata" and block.end > block.start for block in document.blocks):
-        what = "it holds only metadata" if document.blocks else "the file is empty"
+        if document.blocks:
+            what = "it holds only metadata"
+        elif document.text:
+            what = "it holds only whitespace"
+        else:
+            what = "the file is empty" if suffix not in (".json", ".html", ".htm") else "the text is empty"
         raise InputError(f"{source}: no article text found ({what})", "pass a file with the article's text")
     if not any_language:
         check_english(document)
@@ -148,38 +232,81 @@ def _document_from_bytes(
 
 
 def _parse_json(decoded: str, source: str, label: str | None) -> Document:
+    """A JSON article, checked field by field: a list or a number is never turned into a name."""
     try:
         record = json.loads(decoded)
     except json.JSONDecodeError as error:
         raise InputError(f"{source}: invalid JSON at line {error.lineno}: {error.msg}") from error
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+    except RecursionError as error:
         raise InputError(
-            f"{source}: JSON must be an object with a 'text' string",
+            f"{source}: JSON nested too deeply", 'expected {"outlet", "title", "date", "text"}'
+        ) from error
+    if not isinstance(record, dict):
+        raise InputError(
+            f"{source}: JSON must be an object, found {_json_type(record)}",
             'expected {"outlet", "title", "date", "text"}',
         )
+    if "text" not in record:
+        raise InputError(
+            f"{source}: JSON has no 'text' field", 'expected {"outlet", "title", "date", "text"}'
+        )
+    fields = {name: record.get(name) for name in ("text", "outlet", "title", "date")}
+    for name, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            raise InputError(
+                f"{source}: JSON field '{name}' must be a string, found {_json_type(value)}",
+                f'give it as text, e.g. "{name}": "..."',
+            )
     return _parse_text(
-        record["text"],
+        record["text"] or "",
         source=source,
-        outlet=label or _optional_str(record.get("outlet")),
-        title=_optional_str(record.get("title")),
-        date=_optional_str(record.get("date")),
+        outlet=label or fields["outlet"] or None,
+        title=fields["title"] or None,
+        date=fields["date"] or None,
     )
 
 
-def _optional_str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+def _json_type(value: object) -> str:
+    """What a JSON value is, in JSON's own words."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string"
 
 
 def _html_to_text(markup: str, source: str) -> str:
-    """Main article text of a saved web page (trafilatura, imported only when needed)."""
+    """Main article text of a saved web page (trafilatura, imported only when needed).
+
+    trafilatura falls back to whatever text a page has, so a page with no article (a front
+    page, a login wall) comes back as its menu ("Home News"). An article has at least one
+    line that reads as a sentence; without one the page is refused instead of compared.
+    """
     try:
         import trafilatura
     except ImportError as error:  # pragma: no cover - trafilatura is a declared dependency
         raise InputError(f"{source}: reading HTML needs trafilatura", "pip install trafilatura") from error
     extracted = trafilatura.extract(markup, include_comments=False, include_tables=False)
-    if not extracted:
-        raise InputError(f"{source}: no article text found in the HTML page", "save the text as .txt")
+    if not extracted or not any(map(_reads_as_a_sentence, str(extracted).splitlines())):
+        raise InputError(
+            f"{source}: no article text found in the HTML page (only menus or short labels)",
+            "save the article's own page, or its text as .txt",
+        )
     return str(extracted)
+
+
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026][\"'\u201d\u2019)\]]*\s*$")
+
+
+def _reads_as_a_sentence(line: str) -> bool:
+    """Several words (or, in scripts without spaces, characters) ending like a sentence."""
+    return (len(line.split()) >= 6 or len(line.strip()) >= 20) and bool(_SENTENCE_END.search(line))
 
 
 def _parse_text(
@@ -221,7 +348,7 @@ def _parse_text(
         blocks.append(block)
     blocks = _merge_wrapped_lines(text, blocks)
     headline = next((b for b in blocks if b.kind == "headline"), None)
-    fallback_outlet = Path(source).stem if source not in ("<stdin>", "<text>") else "stdin"
+    fallback_outlet = _name_from_source(source)
     return Document(
         outlet=outlet or metadata.get("outlet") or fallback_outlet,
         text=text,
@@ -230,6 +357,17 @@ def _parse_text(
         date=date or metadata.get("date"),
         blocks=tuple(blocks),
     )
+
+
+def _name_from_source(source: str) -> str:
+    """The outlet name when nothing better is known: the file name, ``stdin``, or ``pipe 63``
+    for process substitution (``<(curl ...)`` is ``/dev/fd/63``)."""
+    if source in ("<stdin>", "<text>"):
+        return "stdin"
+    descriptor = own_descriptor(source)
+    if descriptor is not None:
+        return "stdin" if descriptor == 0 else f"pipe {descriptor}"
+    return Path(source).stem
 
 
 def _lines(text: str, position: int) -> list[tuple[int, int]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,188 @@ def test_duplicate_outlet_labels_never_collide(tmp_path: Path) -> None:
 def test_stdin_given_twice_is_refused() -> None:
     with pytest.raises(InputError, match="more than once"):
         load_paths(["-", "-"])
+
+
+# --- hostile and unusual inputs ---------------------------------------------------------------
+
+
+def test_a_fifo_is_read_like_stdin_with_its_format_sniffed(tmp_path: Path) -> None:
+    """``outletdiff compare <(curl -s URL) b.txt``: the shell passes a FIFO named /dev/fd/63."""
+    import threading
+
+    for content, expected_outlet in (
+        (ENGLISH, "pipe"),
+        (json.dumps({"outlet": "Wire", "text": ENGLISH}), "Wire"),
+        (
+            "<!DOCTYPE html><html><body><nav>Home | World</nav><article><h1>Talks resume</h1>"
+            f"<p>{ENGLISH.strip()} {ENGLISH.strip()}</p></article></body></html>",
+            "pipe",
+        ),
+    ):
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=fifo.write_text, args=(content,))
+        writer.start()
+        document = load_path(fifo)
+        writer.join(timeout=60)
+        fifo.unlink()
+        assert document.outlet == expected_outlet
+        assert "The minister said on Tuesday" in document.text
+        assert "Home | World" not in document.text
+
+
+def test_a_fifo_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "big"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with contextlib.suppress(BrokenPipeError):  # the reader stops at the limit
+            fifo.write_bytes(b"a " * 4096)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    with pytest.raises(InputError, match="larger than"):
+        load_path(fifo, max_bytes=1000)
+    writer.join(timeout=60)
+
+
+def test_a_pipe_named_by_descriptor_gets_a_pipe_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    read_end, write_end = os.pipe()
+    os.write(write_end, ENGLISH.encode())
+    os.close(write_end)
+    try:
+        document = load_path(f"/dev/fd/{read_end}")
+    finally:
+        os.close(read_end)
+    assert (document.outlet, document.text) == (f"pipe {read_end}", ENGLISH)
+
+
+def test_symlink_loops_dangling_links_and_devices_get_one_line_errors(tmp_path: Path) -> None:
+    loop, other = tmp_path / "loop.txt", tmp_path / "other.txt"
+    loop.symlink_to(other)
+    other.symlink_to(loop)
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    article = tmp_path / "article.txt"
+    article.write_text(ENGLISH)
+    with pytest.raises(InputError, match="is a loop of symbolic links"):
+        load_paths([loop, article])
+    with pytest.raises(InputError, match="is a symbolic link to a missing file"):
+        load_path(dangling)
+    with pytest.raises(InputError, match=r"no such file \(a part of the path is a file\)"):
+        load_path(article / "x.txt")
+    with pytest.raises(InputError, match="is a device, not an article file"):
+        load_path("/dev/zero")  # refused by its kind, never read
+
+
+def test_the_same_file_through_a_link_is_the_same_file(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ENGLISH)
+    link = tmp_path / "link.txt"
+    link.symlink_to(article)
+    with pytest.raises(InputError, match="given twice"):
+        load_paths([article, link])
+
+
+def test_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ENGLISH)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)  # root reads any mode, so the refusal is simulated
+    with pytest.raises(InputError, match=r"cannot be read \(Permission denied\)"):
+        load_path(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京时间周一上午发生地震。",  # short: too few spaces for words to tell
+        "北京时间周一上午，四川发生六级地震，当地政府表示，目前没有人员伤亡的报告。" * 5,
+        "Президент заявил во вторник, что переговоры возобновятся на следующей неделе в столице.",
+        "قال الرئيس يوم الثلاثاء إن المحادثات ستستأنف الأسبوع المقبل في العاصمة.",
+    ],
+)
+def test_other_scripts_are_refused_at_any_length(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "foreign.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="mostly in another script"):
+        load_path(path)
+    assert load_path(path, any_language=True).text == text + "\n"
+
+
+def test_english_quoting_a_foreign_name_is_still_english(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The minister, 习近平, said on Tuesday that the talks with the union would resume.\n")
+    assert load_path(path).outlet == "a"
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"outlet": ["A", "B"], "text": ENGLISH}, "JSON field 'outlet' must be a string, found an array"),
+        ({"outlet": "A", "title": True, "text": ENGLISH}, "field 'title' must be a string, found a boolean"),
+        ({"date": 20240126, "text": ENGLISH}, "field 'date' must be a string, found a number"),
+        ({"text": {"body": ENGLISH}}, "field 'text' must be a string, found an object"),
+        ({"outlet": "A"}, "JSON has no 'text' field"),
+        (["not", "an", "object"], "JSON must be an object, found an array"),
+        ({"text": ENGLISH.strip() + "\u0000 more"}, "NUL characters"),
+        ({"text": None}, r"no article text found \(the text is empty\)"),
+    ],
+)
+def test_json_is_checked_field_by_field(tmp_path: Path, record: object, message: str) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(record))
+    with pytest.raises(InputError, match=message):
+        load_path(path)
+
+
+def test_json_null_fields_are_absent(tmp_path: Path) -> None:
+    path = tmp_path / "wire.json"
+    path.write_text(json.dumps({"outlet": None, "title": None, "date": None, "text": ENGLISH}))
+    document = load_path(path)
+    assert (document.outlet, document.date) == ("wire", None)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<html><head><title>Site</title></head><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
+        "</body></html>",
+        "<html><body><div>Home</div><div>News</div><div>Sport</div></body></html>",
+        "<html><body></body></html>",
+    ],
+)
+def test_an_html_page_without_an_article_is_refused(tmp_path: Path, markup: str) -> None:
+    path = tmp_path / "front.html"
+    path.write_text(markup)
+    with pytest.raises(InputError, match="no article text found in the HTML page"):
+        load_path(path)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".json", ".html"])
+def test_a_nul_byte_anywhere_means_binary(tmp_path: Path, suffix: str) -> None:
+    padding = (ENGLISH * 2000).encode()  # past the first 64 KB
+    content = {
+        ".txt": padding + b"\x00",
+        ".json": b'{"text": "' + padding.replace(b"\n", b" ") + b'\x00"}',
+        ".html": b"<html><body><p>" + padding + b"\x00</p></body></html>",
+    }[suffix]
+    path = tmp_path / f"a{suffix}"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="binary"):
+        load_path(path)
+
+
+def test_whitespace_only_is_named_as_such(tmp_path: Path) -> None:
+    blank, empty = tmp_path / "blank.txt", tmp_path / "empty.txt"
+    blank.write_text(" \t\n\n  \r\n")
+    empty.write_text("")
+    with pytest.raises(InputError, match=r"\(it holds only whitespace\)"):
+        load_path(blank)
+    with pytest.raises(InputError, match=r"\(the file is empty\)"):
+        load_path(empty)

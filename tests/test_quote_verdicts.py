@@ -111,3 +111,28 @@ def test_identical_texts_have_only_shared_findings() -> None:
     links = tuple(Link(i, i, "counterpart", "identical", 1.0) for i in range(4))
     alignment = Alignment(0, 1, links, ("identical",) * 4, ("identical",) * 4)
     assert {f.change for f in quote_verdicts(alignment, documents, quotes)} == {"shared"}
+
+
+def self_quote_changes(text: str) -> list[tuple[str, str]]:
+    documents = [document_from_text(text, outlet="A"), document_from_text(text, outlet="B")]
+    quotes = [
+        quote
+        for index, document in enumerate(documents)
+        for quote in find_quotes(index, document.text, segment(document, doc=index))
+    ]
+    alignment = Alignment(0, 1, (), (), ())
+    return [(f.change, f.text) for f in quote_verdicts(alignment, documents, quotes) if f.change != "shared"]
+
+
+def test_quotes_without_word_characters_match_themselves() -> None:
+    text = 'The crowd shouted "?" and then "\U0001f600" at him.\n\nA sign read "***" on the door.\n'
+    assert self_quote_changes(text) == []
+
+
+def test_a_repeated_quote_pairs_with_its_own_copy() -> None:
+    """Two copies with different speakers: each must meet its own copy, not the first one."""
+    text = (
+        'The mayor, Jane Holt, called it "serious but fixable."\n\n'
+        'The engineer, Tom Reyes, also called it "serious but fixable."\n'
+    )
+    assert self_quote_changes(text) == []

@@ -1,7 +1,9 @@
 """A readable terminal report of a ``Comparison`` (rich), plain when piped or with NO_COLOR.
 
 Inline diffs carry ``[-deleted-]`` and ``{+inserted+}`` markers as well as colour, so the
-report reads the same without colour (piped to a file, printed, NO_COLOR set).
+report reads the same without colour (piped to a file, printed, NO_COLOR set). Every text
+from the articles goes through ``display`` first and reaches rich as ``Text``, never as markup:
+an outlet named ``[bold]`` or a sentence holding ``ESC[2J`` prints as those characters.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..display import NAME_LIMIT, TITLE_LIMIT, one_line, printable
 from ..model import Alignment, Comparison, Finding, Link
 
 _CHANGE_STYLE = {"added": "green", "dropped": "red", "altered": "yellow", "shared": "dim"}
@@ -56,13 +59,13 @@ def _reported_pairs(comparison: Comparison) -> list[Alignment]:
 
 def _header(comparison: Comparison, console: Console) -> None:
     for warning in comparison.event_warnings():
-        console.print(Text(f"Warning: {warning}", style="bold yellow"))
-    titles = list(dict.fromkeys(d.title for d in comparison.documents if d.title))  # input order
+        console.print(Text(f"Warning: {one_line(warning, TITLE_LIMIT)}", style="bold yellow"))
+    titles = list(dict.fromkeys(one_line(d.title, TITLE_LIMIT) for d in comparison.documents if d.title))
     console.print(Text("outletdiff: " + (" / ".join(titles) if titles else "comparison"), style="bold"))
     table = Table(title="Per outlet", title_justify="left")
     table.add_column("")
     for document in comparison.documents:
-        table.add_column(document.outlet, justify="right")
+        table.add_column(Text(_name(document.outlet)), justify="right")
     rows = {
         "date": [d.date or "-" for d in comparison.documents],
         "words": [str(s.words) for s in comparison.summaries],
@@ -82,24 +85,25 @@ def _header(comparison: Comparison, console: Console) -> None:
         ],
     }
     for label, values in rows.items():
-        table.add_row(label, *values)
+        table.add_row(label, *(Text(one_line(value)) for value in values))
     console.print(table)
 
 
 def _pair_section(comparison: Comparison, alignment: Alignment, console: Console) -> None:
-    name_a = comparison.documents[alignment.a].outlet
-    name_b = comparison.documents[alignment.b].outlet
-    console.rule(f"{name_a}  vs  {name_b}")
+    name_a = _name(comparison.documents[alignment.a].outlet)
+    name_b = _name(comparison.documents[alignment.b].outlet)
+    console.rule(Text(f"{name_a}  vs  {name_b}"))
     for doc, statuses, other in (
         (alignment.a, alignment.status_a, name_b),
         (alignment.b, alignment.status_b, name_a),
     ):
         only = [comparison.sentences[doc][i] for i, status in enumerate(statuses) if status == "added"]
-        console.print(
-            Text(f"Only in {comparison.documents[doc].outlet} (not in {other}): {len(only)}", style="bold")
-        )
+        name = _name(comparison.documents[doc].outlet)
+        console.print(Text(f"Only in {name} (not in {other}): {len(only)}", style="bold"))
         for sentence in only:
-            console.print(Text(f"  + [{sentence.index}] {sentence.text}", style=_CHANGE_STYLE["added"]))
+            console.print(
+                Text(f"  + [{sentence.index}] {printable(sentence.text)}", style=_CHANGE_STYLE["added"])
+            )
     changed = [link for link in alignment.links if link.diff and link.label != "identical"]
     console.print(Text(f"Changed between {name_a} and {name_b}: {len(changed)}", style="bold"))
     for link in changed:
@@ -109,13 +113,14 @@ def _pair_section(comparison: Comparison, alignment: Alignment, console: Console
 def _diff_line(link: Link) -> Text:
     line = Text(f"  ~ [{link.a}->{link.b}] {link.label} ({link.score:.2f}): ")
     for op in link.diff:
+        text = printable(op.text)
         if op.op == "equal":
-            line.append(op.text + " ")
+            line.append(text + " ")
         elif op.op == "delete":
-            line.append(f"[-{op.text}-]", style="red strike")
+            line.append(f"[-{text}-]", style="red strike")
             line.append(" ")
         else:
-            line.append(f"{{+{op.text}+}}", style="green underline")
+            line.append(f"{{+{text}+}}", style="green underline")
             line.append(" ")
     return line
 
@@ -124,8 +129,8 @@ def _findings_section(comparison: Comparison, doc: int, other: int, console: Con
     findings = [
         f for f in comparison.findings if f.outlet == doc and f.other == other and f.kind != "sentence"
     ]
-    name = comparison.documents[doc].outlet
-    other_name = comparison.documents[other].outlet
+    name = _name(comparison.documents[doc].outlet)
+    other_name = _name(comparison.documents[other].outlet)
     for kind, title in _KIND_TITLES.items():
         of_kind = [f for f in findings if f.kind == kind and f.change != "shared"]
         if not of_kind:
@@ -138,11 +143,12 @@ def _findings_section(comparison: Comparison, doc: int, other: int, console: Con
 def _finding_line(finding: Finding) -> Text:
     marker = {"added": "+", "dropped": "-", "altered": "~"}.get(finding.change, " ")
     line = Text(
-        f"  {marker} {finding.change} {finding.category}: ", style=_CHANGE_STYLE.get(finding.change, "")
+        f"  {marker} {finding.change} {one_line(finding.category)}: ",
+        style=_CHANGE_STYLE.get(finding.change, ""),
     )
     if finding.kind == "source" and finding.change == "altered":
         unattributed = "(stated as fact)"
-        line.append(f"{finding.chain or unattributed}  vs  {finding.other_text or unattributed}")
+        line.append(printable(f"{finding.chain or unattributed}  vs  {finding.other_text or unattributed}"))
         line.append(f"  in {_quoted(finding.text, limit=70)}", style="dim")
         line.append(f"  (sentence {finding.doc}:{finding.sentence})", style="dim")
         return line
@@ -154,17 +160,23 @@ def _finding_line(finding: Finding) -> Text:
 
 
 def _details(finding: Finding) -> Iterable[str]:
+    speaker = one_line(finding.speaker, TITLE_LIMIT) if finding.speaker else None
     if finding.voice == "quoted":
-        yield f"quoted voice{': ' + finding.speaker if finding.speaker else ''}"
-    elif finding.speaker:
-        yield f"speaker: {finding.speaker}"
+        yield f"quoted voice{': ' + speaker if speaker else ''}"
+    elif speaker:
+        yield f"speaker: {speaker}"
     if finding.chain and finding.kind != "source":
-        yield f"chain: {finding.chain}"
+        yield f"chain: {printable(finding.chain)}"
     if finding.other_text is not None and finding.change == "altered":
         yield f"other: {_quoted(finding.other_text)}"
     yield f"sentence {finding.doc}:{finding.sentence}"
 
 
+def _name(outlet: str) -> str:
+    """An outlet name as the report shows it: one printable line, shortened when long."""
+    return one_line(outlet, NAME_LIMIT)
+
+
 def _quoted(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return f"\u201c{text if len(text) <= limit else text[: limit - 3] + '...'}\u201d"
+    text = " ".join(text[: limit * 4 + 64].split())
+    return printable(f"\u201c{text if len(text) <= limit else text[: limit - 3] + '...'}\u201d")

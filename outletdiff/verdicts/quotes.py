@@ -43,6 +43,13 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s']", " ", fold(text)).split())
 
 
+def match_key(text: str) -> str:
+    """What two quotes are matched on: the normalised words, or, for a quote with no word
+    characters at all ("?", "***", an emoji), its folded characters; such a quote must still
+    match itself, not vanish into an empty key that matches nothing."""
+    return normalise(text) or " ".join(fold(text).split())
+
+
 def same_speaker(first: str | None, second: str | None) -> bool:
     """Unknown speakers agree with anyone; otherwise names match case-insensitively or by surname."""
     if not first or not second:
@@ -86,8 +93,8 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
     pool costs about a millisecond, more than scoring a whole event's quotes, and a corpus
     run already keeps every core busy with its own process.
     """
-    mine_text = [normalise(q.text) for q in mine]
-    theirs_text = [normalise(q.text) for q in theirs]
+    mine_text = [match_key(q.text) for q in mine]
+    theirs_text = [match_key(q.text) for q in theirs]
     if not mine or not theirs:
         return [(None, "added")] * len(mine)
     ratio = np.zeros((len(mine), len(theirs)))
@@ -106,7 +113,16 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
         inside[i, j] = _words_inside(mine_text[i], theirs_text[j])
     candidate = ((ratio >= _SAME) | (inside >= _CONTAINED)) & (lengths_mine > 0) & (lengths_theirs > 0)
     # Best = highest max(ratio, containment), then highest ratio; scores are at most 100.
-    preference = np.where(candidate, np.maximum(ratio, inside) * 1000 + ratio, -1.0)
+    # Ties (a quote an article repeats) go to the copy with an agreeing speaker, then to the
+    # copy at the nearest relative position, so a text compared with itself pairs each quote
+    # with its own copy. Both terms stay under 0.01, below any real difference in the scores.
+    agree = np.zeros((len(mine), len(theirs)))
+    for i, j in zip(*np.nonzero(candidate), strict=True):  # only candidates: few, however many quotes
+        agree[i, j] = same_speaker(mine[i].speaker, theirs[j].speaker)
+    place_mine = (np.arange(len(mine)) / max(len(mine) - 1, 1))[:, None]
+    place_theirs = (np.arange(len(theirs)) / max(len(theirs) - 1, 1))[None, :]
+    tiebreak = 0.005 * agree - 0.001 * np.abs(place_mine - place_theirs)
+    preference = np.where(candidate, np.maximum(ratio, inside) * 1000 + ratio + tiebreak, -1.0)
     results: list[tuple[Quote | None, Change]] = []
     for i in range(len(mine)):
         j = int(preference[i].argmax())
