@@ -61,6 +61,12 @@ FEATURES = (
 )
 
 
+# The probability given to two sentences written exactly the same (once folded); the model's
+# own probabilities stop just short of it, so a copy always wins over a near-copy.
+SAME_TEXT = 1.0
+_MODEL_CEILING = 0.999
+
+
 @dataclass(frozen=True)
 class LinkModel:
     """A fitted logistic regression over ``FEATURES``: standardise, weigh, squash."""
@@ -267,8 +273,18 @@ def score_pairs(
     *,
     model: LinkModel | None = None,
 ) -> ScoredPairs:
-    """The link probability of every candidate pair of two documents."""
+    """The link probability of every candidate pair of two documents.
+
+    Two sentences written the same (folded) are the same sentence whatever the features
+    say: a line with no words ("***") or one word ("Why?") gives the model nothing to weigh.
+    """
     document = document_similarity(features, rows_a, rows_b)
     matrix = pair_feature_matrix(candidates, sentences_a, sentences_b, features, rows_a, rows_b, document)
-    probability = np.round((model or shipped_model()).probability(matrix), 9)
+    probability = np.round(np.minimum((model or shipped_model()).probability(matrix), _MODEL_CEILING), 9)
+    keys = features.keys
+    same = [
+        keys[a] == keys[b]
+        for a, b in zip(rows_a[candidates.a].tolist(), rows_b[candidates.b].tolist(), strict=True)
+    ]
+    probability = np.where(same, np.maximum(probability, SAME_TEXT), probability) if same else probability
     return ScoredPairs(candidates.a, candidates.b, probability, candidates.shape, event_similarity(document))

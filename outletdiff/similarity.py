@@ -48,6 +48,9 @@ class Features:
     bigrams: sparse.csr_matrix
     content: tuple[str, ...]
     first_row: tuple[int, ...]
+    # Each sentence's folded text with spaces collapsed: equal keys are the same sentence,
+    # words or not ("***", "Why?").
+    keys: tuple[str, ...]
     # Content concepts of each sentence weighted by rarity (not normalised), for what two
     # sentences share in absolute terms; the same for words inside quote marks, and for
     # each clause (``clause_owner[k]`` is the sentence of clause row ``k``).
@@ -80,6 +83,7 @@ def build_features(sentences: Sequence[Sequence[Sentence]]) -> Features:
         bigrams=_tfidf([bags[text][2] for text in texts], lambda pair: min(map(rarity, pair.split(" ")))),
         content=tuple(" ".join(bag) for bag in word_bags),
         first_row=tuple(accumulate(map(len, sentences), initial=0))[:-1],
+        keys=tuple(" ".join(fold_sentence(text).split()) or text.strip() for text in texts),
         terms=_presence([set(bag) for bag in word_bags], rarity),
         quoted=_presence([part.quoted for part in parts]),
         clauses=_presence([clause for part in parts for clause in part.clauses], rarity),
@@ -401,8 +405,32 @@ def candidate_pairs(
         rows, columns = np.nonzero(keep)
         found_a.append(rows + first)
         found_b.append(columns)
-    ia, ib = np.concatenate(found_a), np.concatenate(found_b)
+    found = set(zip(np.concatenate(found_a).tolist(), np.concatenate(found_b).tolist(), strict=True))
+    found.update(_same_text_pairs(features, rows_a, rows_b))
+    ia, ib = (
+        (np.array(side, dtype=np.int64) for side in zip(*sorted(found), strict=True))
+        if found
+        else (empty, empty)
+    )
     return Candidates(ia, ib, _signals(features, rows_a[ia], rows_b[ib]), shape)
+
+
+def _same_text_pairs(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> list[tuple[int, int]]:
+    """Sentences written the same on both sides, k-th copy with k-th copy: a sentence with no
+    word to share ("***", "Why?") is still the same sentence, and must match itself."""
+    where_b: dict[str, list[int]] = {}
+    for j, row in enumerate(rows_b.tolist()):
+        where_b.setdefault(features.keys[row], []).append(j)
+    seen: dict[str, int] = {}
+    pairs = []
+    for i, row in enumerate(rows_a.tolist()):
+        key = features.keys[row]
+        copies = where_b.get(key, ())
+        nth = seen.get(key, 0)
+        if key and nth < len(copies):
+            pairs.append((i, copies[nth]))
+        seen[key] = nth + 1
+    return pairs
 
 
 def _kth_largest(values: np.ndarray, k: int, *, axis: int) -> np.ndarray:

@@ -1,8 +1,7 @@
 """The fuzz harness of eval/fuzz.py, a few hundred examples per property (10,000+ on demand there).
 
-Properties the alignment and inline diff own (sentences matching themselves, diff runs slicing
-to their text) are marked ``xfail(strict=False)`` with the failure the fuzzer found, until
-those modules change; everything else must hold.
+Every property must hold, including sentences without words matching themselves and diff runs
+of split or merged sentences slicing to their text.
 """
 
 from __future__ import annotations
@@ -30,11 +29,6 @@ def test_any_bytes_load_or_raise_an_outletdiff_error(data: tuple[bytes, str], an
     check_load(data[0], data[1], any_language)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="align/inline (not this branch's to edit): a split/merge link diffs the sentences joined "
-    "with spaces, so a run across the gap between them ('\\n\\n\\n') does not slice to its text",
-)
 @CI
 @given(article_pairs())
 def test_every_span_slices_to_the_text_it_names(pair: tuple[str, str]) -> None:
@@ -54,11 +48,6 @@ def test_a_text_compared_with_itself_has_no_quote_fact_framing_or_source_differe
     check_self_comparison(text, EXTRACTED)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="align.py (not this branch's to edit) leaves sentences without word characters "
-    "('***', \"'\", 'Why?' beside them) unmatched, so they show as only in each copy",
-)
 @CI
 @given(articles())
 def test_a_text_compared_with_itself_has_no_sentence_difference(text: str) -> None:
