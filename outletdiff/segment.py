@@ -27,6 +27,8 @@ while if as there his her their its our my officials meanwhile however still""".
 )
 _OPENERS = "\"'\u201c\u2018\u00ab([{"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]}"
+# The longest sentence kept whole (see ``_bounded``).
+MAX_SENTENCE_CHARS = 2_000
 # Candidate end: terminal punctuation, optional closing marks, then whitespace.
 _CANDIDATE = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=\s+)")
 # The word after a candidate end, past any opening marks.
@@ -58,8 +60,28 @@ def segment(document: Document, *, doc: int) -> tuple[Sentence, ...]:
 
 def _block_spans(text: str, block: Block) -> list[tuple[int, int]]:
     if block.kind != "paragraph":
-        return [(block.start, block.end)] if block.end > block.start else []
-    return split_sentences(text, block.start, block.end)
+        spans = [(block.start, block.end)] if block.end > block.start else []
+    else:
+        spans = split_sentences(text, block.start, block.end)
+    return [piece for start, end in spans for piece in _bounded(text, start, end)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most ``MAX_SENTENCE_CHARS``, at a space where there is one.
+
+    Every later stage works sentence by sentence; a pasted page without full stops (10 MB in
+    one "sentence") would make each of them slow and memory-hungry. Real sentences are far
+    shorter, so they are never cut.
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+        cut = cut if cut > start else limit
+        pieces.append(trim_span(text, start, cut))
+        start, end = trim_span(text, cut, end)
+    pieces.append((start, end))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -107,6 +129,10 @@ def _next_word(text: str, position: int, limit: int) -> str:
 def _word_before(text: str, punct: int) -> str:
     """The token ending at ``punct`` (a dotted abbreviation keeps its inner dots)."""
     start = punct
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _OPENERS:
+    floor = max(punct - _LONGEST_WORD, 0)  # text without spaces must not make this quadratic
+    while start > floor and not text[start - 1].isspace() and text[start - 1] not in _OPENERS:
         start -= 1
     return text[start:punct]
+
+
+_LONGEST_WORD = 64
