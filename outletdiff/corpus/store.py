@@ -1,0 +1,121 @@
+"""Where a corpus run keeps its results: committed part files, compacted into the final tables.
+
+Each batch writes its part files atomically and then a small commit file naming its events.
+Only committed batches count, so a crash keeps every committed batch, and a rerun skips those
+events and never duplicates a row. At the end the parts are compacted (streamed, so memory
+stays flat) into one file per table.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+
+from ..atomic import atomic_path, write_atomic
+from ..tables import FINDINGS_SCHEMA, FRAMING_SCHEMA, TABLES, Format, outlets_schema
+from .work import EventRows
+
+
+class PartStore:
+    """The ``parts/`` folder of a report: one Parquet file per table and batch, plus commits.
+
+    A batch counts only once its commit file (written last, atomically) exists; part files
+    without one are leftovers of a crash and are removed on open.
+    """
+
+    def __init__(self, out: Path, *, categories: Sequence[str]) -> None:
+        self.out = out
+        self.parts = out / "parts"
+        self.schemas = {
+            "findings": FINDINGS_SCHEMA,
+            "outlets": outlets_schema(categories),
+            "framing": FRAMING_SCHEMA,
+        }
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self._remove_orphans()
+
+    def _remove_orphans(self) -> None:
+        committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
+        for path in self.parts.iterdir():
+            batch = path.stem.rsplit("-", 1)[-1]
+            if (path.suffix == ".parquet" and batch not in committed) or path.name.startswith("."):
+                path.unlink()
+
+    def clear(self) -> None:
+        """Forget every committed batch (``--force``)."""
+        for path in self.parts.iterdir():
+            path.unlink()
+        (self.out / "failed.txt").unlink(missing_ok=True)
+
+    def committed(self) -> set[str]:
+        """Event ids of every committed batch."""
+        events: set[str] = set()
+        for path in self.parts.glob("commit-*.json"):
+            events.update(json.loads(path.read_text(encoding="utf-8"))["events"])
+        return events
+
+    def commit(self, rows: Sequence[EventRows]) -> None:
+        """Write one batch's parts, then its commit file naming the events."""
+        sequence = len(list(self.parts.glob("commit-*.json"))) + 1
+        batch = f"{sequence:08d}{uuid.uuid4().hex[:6]}"
+        rows = sorted(rows, key=lambda r: r.event_id)
+        for table in TABLES:
+            frames = [getattr(r, table) for r in rows]
+            frame = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=self.schemas[table])
+            with atomic_path(self.parts / f"{table}-{batch}.parquet") as temporary:
+                frame.write_parquet(temporary)
+        record = {"batch": batch, "events": [r.event_id for r in rows], "time": time.time()}
+        write_atomic(self.parts / f"commit-{batch}.json", json.dumps(record))
+
+    def write_failed(self, failed: dict[str, str]) -> None:
+        lines = "".join(f"{event}\t{error}\n" for event, error in sorted(failed.items()))
+        write_atomic(self.out / "failed.txt", lines)
+
+    def compact(self, fmt: Format) -> list[Path]:
+        """Stream every committed part of each table into one output file per table.
+
+        Rows come batch by batch in commit order, sorted by event within a batch; no global
+        sort, so compaction never holds a whole table in memory.
+        """
+        committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
+        written = []
+        for table in TABLES:
+            parts = sorted(
+                str(path)
+                for path in self.parts.glob(f"{table}-*.parquet")
+                if path.stem.rsplit("-", 1)[-1] in committed
+            )
+            target = self.out / f"{table}.{fmt}"
+            _concatenate_atomic(parts, self.schemas[table], target, fmt)
+            for other in ("parquet", "csv", "ndjson"):
+                if other != fmt:
+                    (self.out / f"{table}.{other}").unlink(missing_ok=True)
+            written.append(target)
+        return written
+
+
+def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: Path, fmt: Format) -> None:
+    """Append the parts batch by batch (pyarrow), so memory holds one small batch, never a table."""
+    import pyarrow.parquet as pq
+
+    arrow_schema = pq.read_schema(parts[0]) if parts else pl.DataFrame(schema=schema).to_arrow().schema
+    batches = (batch for part in parts for batch in pq.ParquetFile(part).iter_batches(batch_size=16_384))
+    with atomic_path(path) as temporary:
+        if fmt == "parquet":
+            with pq.ParquetWriter(temporary, arrow_schema) as writer:
+                for batch in batches:
+                    writer.write_batch(batch)
+            return
+        with temporary.open("wb") as stream:
+            frames = (pl.from_arrow(batch) for batch in batches)
+            for frame in [pl.DataFrame(schema=schema)] if not parts else frames:
+                assert isinstance(frame, pl.DataFrame)
+                if fmt == "csv":
+                    frame.write_csv(stream, include_header=stream.tell() == 0)
+                else:
+                    frame.write_ndjson(stream)
