@@ -148,18 +148,31 @@ def corpus(
         for problem in getattr(error, "problems", []):
             typer.echo(f"  {problem}", err=True)
         _fail(error)
+    except KeyboardInterrupt:
+        # Before the run started (reading the corpus), or a second Ctrl-C while committing.
+        typer.echo(
+            "Interrupted: events committed so far are kept; run the same command again to go on.", err=True
+        )
+        raise typer.Exit(code=130) from None
     for problem in result.problems:
         typer.echo(f"Skipped: {problem}", err=True)
     for event, reason in sorted(result.failed.items()):
         typer.echo(f"Failed: {event}: {reason}", err=True)
-    if result.html_note:
-        typer.echo(f"Note: {result.html_note}", err=True)
+    for note in ([result.html_note] if result.html_note else []) + result.notes:
+        typer.echo(f"Note: {note}", err=True)
     typer.echo(
         f"{result.done} events compared, {result.skipped} already done, "
         f"{len(result.bad) + len(result.failed)} left out, in {result.out}"
     )
     for path in result.files:
         typer.echo(f"  {path}")
+    if result.stopped == "writing the tables":
+        typer.echo(
+            "Interrupted while writing the tables: every finished event is committed; "
+            "run the same command again to write them.",
+            err=True,
+        )
+        raise typer.Exit(code=130)
     if result.interrupted:
         typer.echo("Interrupted: finished events are saved; run the same command again to go on.", err=True)
         raise typer.Exit(code=130)

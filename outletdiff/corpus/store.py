@@ -1,22 +1,26 @@
 """Where a corpus run keeps its results: committed part files, compacted into the final tables.
 
-Each batch writes its part files atomically and then a small commit file naming its events.
-Only committed batches count, so a crash keeps every committed batch, and a rerun skips those
-events and never duplicates a row. At the end the parts are compacted (streamed, so memory
-stays flat) into one file per table.
+Each batch writes its part files atomically and then a small commit file naming its events,
+each flushed to disk (fsync) before the next step, so a commit file on disk means complete
+parts even after a power cut. Only committed batches count, so a crash keeps every committed
+batch, and a rerun skips those events and never duplicates a row. At the end the parts are
+compacted (streamed, so memory stays flat) into one file per table.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
 
 from ..atomic import atomic_path, write_atomic
+from ..errors import CorpusError
 from ..tables import FINDINGS_SCHEMA, FRAMING_SCHEMA, TABLES, Format, outlets_schema
 from .work import EventRows
 
@@ -67,10 +71,10 @@ class PartStore:
         for table in TABLES:
             frames = [getattr(r, table) for r in rows]
             frame = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=self.schemas[table])
-            with atomic_path(self.parts / f"{table}-{batch}.parquet") as temporary:
-                frame.write_parquet(temporary)
+            with atomic_path(self.parts / f"{table}-{batch}.parquet", durable=True) as temporary:
+                _write_parquet(frame, temporary)
         record = {"batch": batch, "events": [r.event_id for r in rows], "time": time.time()}
-        write_atomic(self.parts / f"commit-{batch}.json", json.dumps(record))
+        write_atomic(self.parts / f"commit-{batch}.json", json.dumps(record), durable=True)
 
     def write_failed(self, failed: dict[str, str]) -> None:
         lines = "".join(f"{event}\t{error}\n" for event, error in sorted(failed.items()))
@@ -105,7 +109,7 @@ def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: 
 
     arrow_schema = pq.read_schema(parts[0]) if parts else pl.DataFrame(schema=schema).to_arrow().schema
     batches = (batch for part in parts for batch in pq.ParquetFile(part).iter_batches(batch_size=16_384))
-    with atomic_path(path) as temporary:
+    with atomic_path(path, durable=True) as temporary:
         if fmt == "parquet":
             with pq.ParquetWriter(temporary, arrow_schema) as writer:
                 for batch in batches:
@@ -119,3 +123,34 @@ def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: 
                     frame.write_csv(stream, include_header=stream.tell() == 0)
                 else:
                     frame.write_ndjson(stream)
+
+
+def _write_parquet(frame: pl.DataFrame, path: Path) -> None:
+    """Through pyarrow, whose I/O errors are ``OSError`` with an errno (a full disk is told apart)."""
+    import pyarrow.parquet as pq
+
+    pq.write_table(frame.to_arrow(), path)
+
+
+@contextmanager
+def storage_errors(out: Path) -> Iterator[None]:
+    """Turn a failed write in ``out`` into one ``CorpusError`` line that says what to do."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise CorpusError(
+                f"{out}: no space left on the device",
+                hint="free some space, then run the same command again: committed events are kept",
+            ) from None
+        raise CorpusError(
+            f"{out}: cannot write ({error.strerror or error})",
+            hint="check the folder's permissions and free space, then run the same command again",
+        ) from None
+    except pl.exceptions.ComputeError as error:  # polars reports I/O errors of its writers this way
+        if "os error 28" not in str(error):
+            raise
+        raise CorpusError(
+            f"{out}: no space left on the device",
+            hint="free some space, then run the same command again: committed events are kept",
+        ) from None
