@@ -113,7 +113,7 @@ def corpus(
     ],
     out: Annotated[str, typer.Option("--out", "-o", help="Folder for the tables and reports.")] = "reports",
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Table format: parquet, csv or ndjson.")
+        str, typer.Option("--format", "-f", help="Tables as parquet, csv, ndjson or sqlite.")
     ] = "parquet",
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).", min=1)
@@ -132,7 +132,7 @@ def corpus(
         from .errors import CorpusError
 
         if fmt not in get_args(Format):
-            raise CorpusError(f"unknown --format {fmt!r}", hint="use parquet, csv or ndjson")
+            raise CorpusError(f"unknown --format {fmt!r}", hint="use parquet, csv, ndjson or sqlite")
         with _progress_bar() as progress:
             result = run_corpus(
                 source,

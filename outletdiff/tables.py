@@ -25,9 +25,16 @@ import polars as pl
 from .errors import CorpusError
 from .model import Comparison
 
-Format = Literal["parquet", "csv", "ndjson"]
-"""The file formats a corpus run can write its tables in."""
+Format = Literal["parquet", "csv", "ndjson", "sqlite"]
+"""The formats a corpus run can write its tables in (sqlite: all three in one database)."""
 TABLES = ("findings", "outlets", "framing")
+DATABASE = "outletdiff.db"
+"""The file name of the SQLite database that ``--format sqlite`` writes."""
+
+
+def table_files(fmt: Format) -> list[str]:
+    """The file names that hold the tables in ``fmt``, as a report folder lists them."""
+    return [DATABASE] if fmt == "sqlite" else [f"{table}.{fmt}" for table in TABLES]
 
 FINDINGS_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.String(),
@@ -197,7 +204,33 @@ def read_table(out: str | Path, table: str) -> pl.LazyFrame:
             if fmt == "csv":
                 return pl.scan_csv(path, infer_schema_length=None)
             return pl.scan_ndjson(path, infer_schema_length=None)
+    if (folder / DATABASE).exists():
+        frame = _read_sqlite(folder / DATABASE, table)
+        if frame is not None:
+            return frame.lazy()
     raise CorpusError(f"{folder}: no {table} table found", hint="run `outletdiff corpus` first")
+
+
+_SQLITE_TYPES = {"INTEGER": pl.Int64(), "FLOAT": pl.Float64(), "REAL": pl.Float64(), "TEXT": pl.String()}
+
+
+def _read_sqlite(path: Path, table: str) -> pl.DataFrame | None:
+    """A table of the database, typed as it was written (SQLite stores values loosely)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        columns = connection.execute(f"PRAGMA table_info([{table}])").fetchall()
+        if not columns:
+            return None
+        known = {"findings": FINDINGS_SCHEMA, "framing": FRAMING_SCHEMA, "outlets": outlets_schema(())}
+        schema = {
+            name: known.get(table, {}).get(name) or _SQLITE_TYPES.get(kind.upper(), pl.String())
+            for _, name, kind, *_ in columns
+        }
+        return pl.read_database(f"SELECT * FROM [{table}]", connection, schema_overrides=schema)
+    finally:
+        connection.close()
 
 
 def event_table(out: str | Path) -> pl.DataFrame:

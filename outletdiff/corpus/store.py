@@ -16,13 +16,17 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, get_args
 
 import polars as pl
 
 from ..atomic import atomic_path, write_atomic
 from ..errors import CorpusError
-from ..tables import FINDINGS_SCHEMA, FRAMING_SCHEMA, TABLES, Format, outlets_schema
+from ..tables import DATABASE, FINDINGS_SCHEMA, FRAMING_SCHEMA, TABLES, Format, outlets_schema, table_files
 from .work import EventRows
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 class PartStore:
@@ -81,26 +85,38 @@ class PartStore:
         write_atomic(self.out / "failed.txt", lines)
 
     def compact(self, fmt: Format) -> list[Path]:
-        """Stream every committed part of each table into one output file per table.
+        """Stream every committed part of each table into the output files of ``fmt``.
 
         Rows come batch by batch in commit order, sorted by event within a batch; no global
-        sort, so compaction never holds a whole table in memory.
+        sort, so compaction never holds a whole table in memory. Files of other formats are
+        removed, so a folder never holds two versions of a table.
         """
         committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
-        written = []
-        for table in TABLES:
-            parts = sorted(
+        parts = {
+            table: sorted(
                 str(path)
                 for path in self.parts.glob(f"{table}-*.parquet")
                 if path.stem.rsplit("-", 1)[-1] in committed
             )
-            target = self.out / f"{table}.{fmt}"
-            _concatenate_atomic(parts, self.schemas[table], target, fmt)
-            for other in ("parquet", "csv", "ndjson"):
-                if other != fmt:
-                    (self.out / f"{table}.{other}").unlink(missing_ok=True)
-            written.append(target)
-        return written
+            for table in TABLES
+        }
+        if fmt == "sqlite":
+            _write_sqlite(parts, self.schemas, self.out / DATABASE)
+        else:
+            for table in TABLES:
+                _concatenate_atomic(parts[table], self.schemas[table], self.out / f"{table}.{fmt}", fmt)
+        for other in get_args(Format):
+            if other != fmt:
+                for name in table_files(other):
+                    (self.out / name).unlink(missing_ok=True)
+        return [self.out / name for name in table_files(fmt)]
+
+
+def _batches(parts: list[str]) -> Iterator[pa.RecordBatch]:
+    import pyarrow.parquet as pq
+
+    for part in parts:
+        yield from pq.ParquetFile(part).iter_batches(batch_size=16_384)
 
 
 def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: Path, fmt: Format) -> None:
@@ -108,7 +124,7 @@ def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: 
     import pyarrow.parquet as pq
 
     arrow_schema = pq.read_schema(parts[0]) if parts else pl.DataFrame(schema=schema).to_arrow().schema
-    batches = (batch for part in parts for batch in pq.ParquetFile(part).iter_batches(batch_size=16_384))
+    batches = _batches(parts)
     with atomic_path(path, durable=True) as temporary:
         if fmt == "parquet":
             with pq.ParquetWriter(temporary, arrow_schema) as writer:
@@ -123,6 +139,53 @@ def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: 
                     frame.write_csv(stream, include_header=stream.tell() == 0)
                 else:
                     frame.write_ndjson(stream)
+
+
+# Indexes for the columns people filter on in Datasette; full-text search on what was said.
+_SQLITE_INDEXES = {
+    "findings": ("event_id", "outlet", "kind"),
+    "outlets": ("event_id", "outlet"),
+    "framing": ("event_id", "outlet", "category"),
+}
+_SQLITE_FULL_TEXT = {"findings": ("text",)}
+
+
+def _write_sqlite(
+    parts: dict[str, list[str]], schemas: dict[str, dict[str, pl.DataType]], path: Path
+) -> None:
+    """All three tables in one SQLite database (sqlite-utils), with indexes and full-text search.
+
+    Built in a temporary file without a journal (the rename makes it atomic, and a failed
+    build is thrown away), then flushed to disk and renamed into place.
+    """
+    import sqlite_utils
+
+    with atomic_path(path, durable=True) as temporary:
+        database = sqlite_utils.Database(temporary)
+        database.execute("PRAGMA journal_mode = OFF")
+        database.execute("PRAGMA synchronous = OFF")
+        try:
+            for table, schema in schemas.items():
+                created = database.table(table).create(
+                    {name: _sqlite_type(dtype) for name, dtype in schema.items()}
+                )
+                for batch in _batches(parts[table]):
+                    created.insert_all(batch.to_pylist(), batch_size=2_000)
+                for column in _SQLITE_INDEXES[table]:
+                    created.create_index([column])
+                if table in _SQLITE_FULL_TEXT:
+                    created.enable_fts(list(_SQLITE_FULL_TEXT[table]), create_triggers=False)
+            database.conn.commit()
+        finally:
+            database.close()
+
+
+def _sqlite_type(dtype: pl.DataType) -> type:
+    if dtype.is_integer():
+        return int
+    if dtype.is_float():
+        return float
+    return str
 
 
 def _write_parquet(frame: pl.DataFrame, path: Path) -> None:

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..atomic import write_atomic
-from ..tables import event_table
+from ..tables import Format, event_table, table_files
 
 _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -23,7 +23,7 @@ def report_name(event_id: str) -> str:
     return f"{slug}.html"
 
 
-def write_index(out: str | Path, *, fmt: str = "parquet", limit: int = 5000) -> Path:
+def write_index(out: str | Path, *, fmt: Format = "parquet", limit: int = 5000) -> Path:
     """Write ``index.html``: the events ordered by how much the outlets differ, with links."""
     import jinja2
 
@@ -40,7 +40,7 @@ def write_index(out: str | Path, *, fmt: str = "parquet", limit: int = 5000) -> 
         undefined=jinja2.StrictUndefined,
     )
     page = environment.get_template("corpus_index.html.j2").render(
-        rows=rows, total=events.height, shown=len(rows), fmt=fmt
+        rows=rows, total=events.height, shown=len(rows), files=table_files(fmt)
     )
     target = folder / "index.html"
     write_atomic(target, page)
