@@ -125,6 +125,12 @@ def corpus(
     html: Annotated[
         bool, typer.Option("--html/--no-html", help="Write an HTML report per event and an index.")
     ] = True,
+    group: Annotated[
+        bool,
+        typer.Option(
+            "--group", help="SOURCE is an unsorted pile: find its events first (see `outletdiff events`)."
+        ),
+    ] = False,
 ) -> None:
     """Compare every event of a corpus; write findings, outlets and framing tables."""
     try:
@@ -133,6 +139,12 @@ def corpus(
 
         if fmt not in get_args(Format):
             raise CorpusError(f"unknown --format {fmt!r}", hint="use parquet, csv, ndjson or sqlite")
+        if group:
+            from .corpus.grouping import events_from_pile
+
+            found = events_from_pile(source, Path(out) / "events.csv")
+            typer.echo(f"{found.summary()}; events in {found.manifest}")
+            source = str(found.manifest)
         with _progress_bar() as progress:
             result = run_corpus(
                 source,
@@ -178,6 +190,38 @@ def corpus(
         raise typer.Exit(code=130)
     if result.failed and not skip_bad:
         raise typer.Exit(code=2)
+
+
+@app.command()
+def events(
+    pile: Annotated[
+        str,
+        typer.Argument(
+            help="A folder of articles, or a CSV / JSON Lines manifest (outlet, date, title, text or path)."
+        ),
+    ],
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="Manifest to write, for `outletdiff corpus`.")
+    ] = "events.csv",
+    window_days: Annotated[
+        int, typer.Option("--window-days", min=0, help="Most days between two articles of one event.")
+    ] = 4,
+    min_similarity: Annotated[
+        float, typer.Option("--min-similarity", min=0.0, max=1.0, help="Least similarity of linked leads.")
+    ] = 0.1,
+) -> None:
+    """Find the events in an unsorted pile of articles and write them as a corpus manifest."""
+    try:
+        from .corpus.grouping import GroupOptions, events_from_pile
+
+        options = GroupOptions(window_days=window_days, min_similarity=min_similarity)
+        found = events_from_pile(pile, out, options=options)
+    except OutletdiffError as error:
+        for problem in getattr(error, "problems", []):
+            typer.echo(f"  {problem}", err=True)
+        _fail(error)
+    typer.echo(found.summary())
+    typer.echo(f"Wrote {found.manifest}")
 
 
 @app.command()

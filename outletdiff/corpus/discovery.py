@@ -154,7 +154,7 @@ def _discover_manifest(manifest: Path, max_bytes: int) -> tuple[list[EventSpec],
     problems: list[Problem] = []
     events: dict[str, list[Article]] = {}
     try:
-        rows = list(_manifest_rows(manifest))
+        rows = list(manifest_rows(manifest))
     except (OSError, UnicodeDecodeError) as error:
         return [], [(None, f"{manifest}: cannot be read ({error})")], True
     fatal = False
@@ -195,15 +195,24 @@ def _discover_manifest(manifest: Path, max_bytes: int) -> tuple[list[EventSpec],
     return specs, problems, fatal
 
 
-def _manifest_rows(manifest: Path) -> Iterator[tuple[int, dict[str, object] | str]]:
-    """Rows with their line numbers; a string instead of a row is a problem with that line."""
+def manifest_rows(
+    manifest: Path,
+    *,
+    required: tuple[str, ...] = _REQUIRED_COLUMNS,
+    one_of: tuple[str, ...] = ("path", "text"),
+) -> Iterator[tuple[int, dict[str, object] | str]]:
+    """Rows with their line numbers; a string instead of a row is a problem with that line.
+
+    A CSV manifest must have every ``required`` column and at least one of ``one_of``.
+    """
     if manifest.suffix.lower() == ".csv":
         with manifest.open(newline="", encoding="utf-8-sig") as stream:
             reader = csv.DictReader(stream)
             header = reader.fieldnames or []
-            missing = [name for name in _REQUIRED_COLUMNS if name not in header]
-            if missing or not ({"path", "text"} & set(header)):
-                needed = missing + ([] if {"path", "text"} & set(header) else ["path or text"])
+            missing = [name for name in required if name not in header]
+            has_body = bool(set(one_of) & set(header))
+            if missing or not has_body:
+                needed = missing + ([] if has_body else [" or ".join(one_of)])
                 yield 1, f"missing column{'s' if len(needed) > 1 else ''} {', '.join(needed)}"
                 return
             line = reader.line_num
