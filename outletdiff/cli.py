@@ -125,6 +125,14 @@ def corpus(
     html: Annotated[
         bool, typer.Option("--html/--no-html", help="Write an HTML report per event and an index.")
     ] = True,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run events on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.",
+        ),
+    ] = None,
     group: Annotated[
         bool,
         typer.Option(
@@ -155,6 +163,7 @@ def corpus(
                 skip_bad=skip_bad,
                 html=html,  # type: ignore[arg-type]
                 progress=progress,
+                dask=dask,
             )
     except OutletdiffError as error:
         for problem in getattr(error, "problems", []):

@@ -74,6 +74,7 @@ def run_corpus(
     progress: Callable[[int, int], None] | None = None,
     batch_events: int = _BATCH_EVENTS,
     batch_seconds: float = _BATCH_SECONDS,
+    dask: str | None = None,
 ) -> CorpusResult:
     """Compare every event of a corpus and write the tables (and HTML reports) to ``out``.
 
@@ -81,7 +82,8 @@ def run_corpus(
     run are skipped unless ``force``. ``KeyboardInterrupt`` (or SIGTERM) stops the run after
     committing every finished event; the result then has ``interrupted`` set. Raises
     ``CorpusError`` when another run holds ``out``, when ``out`` is a file, or when the disk
-    is full.
+    is full. ``dask`` runs the events on a Dask cluster (a scheduler address, or ``local``)
+    instead of local processes; everything else stays the same.
     """
     folder = _output_folder(out)
     discovery = discover(source, skip_bad=skip_bad, max_bytes=max_bytes)
@@ -110,7 +112,12 @@ def run_corpus(
             )
         tasks = (Task(spec, options, categories, want_html, max_bytes, any_language) for spec in todo)
         batch = _Batch(store, limit=batch_events, seconds=batch_seconds)
-        outcomes = local_outcomes(tasks, jobs=jobs_or_cores(jobs), count=len(todo))
+        if dask:
+            from .cluster import dask_outcomes
+
+            outcomes = dask_outcomes(tasks, address=dask, jobs=jobs_or_cores(jobs), count=len(todo))
+        else:
+            outcomes = local_outcomes(tasks, jobs=jobs_or_cores(jobs), count=len(todo))
         if progress:
             progress(0, len(todo))
         try:
