@@ -121,20 +121,20 @@ def _read_file(file: Path, max_bytes: int, *, outlet: str | None = None) -> Pile
 
 
 def _read_manifest(manifest: Path, problems: list[str]) -> list[PileArticle]:
+    """Rows are read one at a time (a big export is never held twice, as rows and as articles)."""
     articles = []
     try:
-        rows = list(manifest_rows(manifest, required=("outlet",)))
+        for line, row in manifest_rows(manifest, required=("outlet",)):
+            where = f"{manifest}:{line}"
+            if isinstance(row, str):
+                problems.append(f"{where}: {row}")
+                continue
+            try:
+                articles.append(_from_record(row, where, base=manifest.parent))
+            except (OSError, ValueError, OutletdiffError) as error:
+                problems.append(f"{where}: {error}")
     except (OSError, UnicodeDecodeError) as error:
         raise CorpusError(f"{manifest}: cannot be read ({error})") from None
-    for line, row in rows:
-        where = f"{manifest}:{line}"
-        if isinstance(row, str):
-            problems.append(f"{where}: {row}")
-            continue
-        try:
-            articles.append(_from_record(row, where, base=manifest.parent))
-        except (OSError, ValueError, OutletdiffError) as error:
-            problems.append(f"{where}: {error}")
     return articles
 
 
