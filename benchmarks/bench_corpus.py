@@ -90,6 +90,7 @@ def main() -> None:
     cores = os.cpu_count() or 1
     jobs_list = [int(j) for j in args.jobs.split(",")] if args.jobs else sorted({1, cores})
     work = args.work or Path(tempfile.mkdtemp(prefix="outletdiff-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     kind = "BASIL Fox/NYT pairs" if args.basil else f"synthetic, sentences/article={args.sentences}"
     print(f"cores={cores} corpus={kind} work={work}")
     print(

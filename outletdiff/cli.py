@@ -229,6 +229,9 @@ def events(
         for problem in getattr(error, "problems", []):
             typer.echo(f"  {problem}", err=True)
         _fail(error)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted: no manifest was written.", err=True)
+        raise typer.Exit(code=130) from None
     typer.echo(found.summary())
     typer.echo(f"Wrote {found.manifest}")
 
