@@ -7,6 +7,11 @@ writes the tables: this is what must stay flat as events grow) and for the large
 
     python benchmarks/bench_corpus.py                 # 100, 1,000 and 10,000 events
     python benchmarks/bench_corpus.py --sizes 100,300 --sentences 40
+    python benchmarks/bench_corpus.py --basil --sizes 300 --jobs 1   # real news pairs
+
+``--basil`` uses real news instead: BASIL's Fox News and New York Times article of each of its
+100 events (read from ``../shared/data/basil``, never copied into the project), cycled under
+new event ids to reach each size, written as a JSON Lines manifest with the text.
 """
 
 from __future__ import annotations
@@ -23,6 +28,25 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import write_corpus  # noqa: E402
+
+BASIL = Path(__file__).resolve().parents[2] / "shared" / "data" / "basil" / "articles"
+
+
+def write_basil_manifest(path: Path, events: int) -> None:
+    """A manifest of ``events`` two-outlet events, cycling through BASIL's Fox / NYT pairs."""
+    pairs: dict[str, dict[str, dict]] = {}
+    for file in sorted(BASIL.glob("*/*.json")):
+        record = json.loads(file.read_text(encoding="utf-8"))
+        outlet = str(record["source"]).lower()
+        if outlet in ("fox", "nyt"):
+            pairs.setdefault(record["triplet-uuid"], {})[outlet] = record
+    triplets = [pair for _, pair in sorted(pairs.items()) if len(pair) == 2]
+    with path.open("w", encoding="utf-8") as stream:
+        for number in range(events):
+            for outlet, record in sorted(triplets[number % len(triplets)].items()):
+                text = "\n\n".join(" ".join(p) for p in record["body-paragraphs"])
+                row = {"event_id": f"e{number:06d}", "outlet": outlet, "date": record["date"]}
+                stream.write(json.dumps({**row, "title": record["title"], "text": text}) + "\n")
 
 _CHILD = """
 import json, resource, sys, time
@@ -60,21 +84,27 @@ def main() -> None:
     parser.add_argument(
         "--work", type=Path, default=None, help="folder for corpora and outputs (default: temp)"
     )
+    parser.add_argument("--basil", action="store_true", help="real news: BASIL's Fox / NYT pairs")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     cores = os.cpu_count() or 1
     jobs_list = [int(j) for j in args.jobs.split(",")] if args.jobs else sorted({1, cores})
     work = args.work or Path(tempfile.mkdtemp(prefix="outletdiff-bench-"))
-    print(f"cores={cores} sentences/article={args.sentences} work={work}")
+    work.mkdir(parents=True, exist_ok=True)
+    kind = "BASIL Fox/NYT pairs" if args.basil else f"synthetic, sentences/article={args.sentences}"
+    print(f"cores={cores} corpus={kind} work={work}")
     print(
         f"{'events':>7} {'jobs':>4} {'seconds':>8} {'events/s':>9} {'per core':>9} "
         f"{'parent MB':>10} {'worker MB':>10}"
     )
     for size in sizes:
-        corpus = work / f"corpus-{size}-{args.sentences}"
+        corpus = work / (f"basil-{size}.jsonl" if args.basil else f"corpus-{size}-{args.sentences}")
         if not corpus.exists():
             started = time.perf_counter()
-            write_corpus(corpus, events=size, sentences=args.sentences)
+            if args.basil:
+                write_basil_manifest(corpus, size)
+            else:
+                write_corpus(corpus, events=size, sentences=args.sentences)
             print(f"  (generated {size} events in {time.perf_counter() - started:.1f}s)")
         for jobs in jobs_list:
             figures = run_once(corpus, work / f"out-{size}-{jobs}", jobs)

@@ -10,6 +10,10 @@ directly. A block device (a disk) is refused: writing a report over it would des
 Every operating-system error becomes an ``OutputError`` with a hint, never a traceback; a
 reader that went away (``| head``) is the one exception, left as ``BrokenPipeError`` for the
 CLI to end quietly.
+
+``durable=True`` also flushes the file and its folder to disk (fsync) before returning, for
+files whose existence is a promise (a corpus commit says its parts are complete): after a
+power cut they are either fully there or not there at all.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ _STANDARD = {"stdin": 0, "stdout": 1, "stderr": 2}
 
 
 @contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
+def atomic_path(path: str | Path, *, durable: bool = False) -> Iterator[Path]:
     """A temporary file beside ``path`` for the block to write; renamed into place when the
     block ends, removed when it fails. For writers that want a path (Parquet, Arrow).
 
@@ -60,7 +64,11 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         os.close(handle)
         yield Path(temporary)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is for sharing
+        if durable:
+            _fsync(temporary)
         os.replace(temporary, target)
+        if durable:
+            _fsync(target.parent)
     except OSError as error:
         raise output_error(target, error) from error
     finally:
@@ -68,9 +76,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
             Path(temporary).unlink(missing_ok=True)
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
+def write_atomic(path: str | Path, data: str | bytes, *, durable: bool = False) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    with atomic_path(path) as temporary:
+    with atomic_path(path, durable=durable) as temporary:
         temporary.write_bytes(_bytes(data))
 
 
@@ -176,3 +184,12 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def _fsync(path: str | Path) -> None:
+    """Flush a file's or a folder's contents to disk (a folder's, so a rename survives a power cut)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -116,7 +116,7 @@ def corpus(
     ],
     out: Annotated[str, typer.Option("--out", "-o", help="Folder for the tables and reports.")] = "reports",
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Table format: parquet, csv or ndjson.")
+        str, typer.Option("--format", "-f", help="Tables as parquet, csv, ndjson or sqlite.")
     ] = "parquet",
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).", min=1)
@@ -128,6 +128,20 @@ def corpus(
     html: Annotated[
         bool, typer.Option("--html/--no-html", help="Write an HTML report per event and an index.")
     ] = True,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run events on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.",
+        ),
+    ] = None,
+    group: Annotated[
+        bool,
+        typer.Option(
+            "--group", help="SOURCE is an unsorted pile: find its events first (see `outletdiff events`)."
+        ),
+    ] = False,
 ) -> None:
     """Compare every event of a corpus; write findings, outlets and framing tables."""
     try:
@@ -135,7 +149,13 @@ def corpus(
         from .errors import CorpusError
 
         if fmt not in get_args(Format):
-            raise CorpusError(f"unknown --format {fmt!r}", hint="use parquet, csv or ndjson")
+            raise CorpusError(f"unknown --format {fmt!r}", hint="use parquet, csv, ndjson or sqlite")
+        if group:
+            from .corpus.grouping import events_from_pile
+
+            found = events_from_pile(source, Path(out) / "events.csv")
+            typer.echo(f"{found.summary()}; events in {found.manifest}")
+            source = str(found.manifest)
         with _progress_bar() as progress:
             result = run_corpus(
                 source,
@@ -146,6 +166,7 @@ def corpus(
                 skip_bad=skip_bad,
                 html=html,  # type: ignore[arg-type]
                 progress=progress,
+                dask=dask,
             )
     except OutletdiffError as error:
         for problem in getattr(error, "problems", []):
@@ -153,10 +174,23 @@ def corpus(
         _fail(error)
     except BrokenPipeError:
         _stop_quietly()
+    except KeyboardInterrupt:
+        # Before the run started (reading the corpus), or a second Ctrl-C while committing.
+        typer.echo(
+            "Interrupted: events committed so far are kept; run the same command again to go on.", err=True
+        )
+        raise typer.Exit(code=130) from None
     try:
         _report_corpus(result)
     except BrokenPipeError:
         _stop_quietly()
+    if result.stopped == "writing the tables":
+        typer.echo(
+            "Interrupted while writing the tables: every finished event is committed; "
+            "run the same command again to write them.",
+            err=True,
+        )
+        raise typer.Exit(code=130)
     if result.interrupted:
         typer.echo("Interrupted: finished events are saved; run the same command again to go on.", err=True)
         raise typer.Exit(code=130)
@@ -170,8 +204,8 @@ def _report_corpus(result) -> None:  # type: ignore[no-untyped-def]
         typer.echo(printable(f"Skipped: {problem}"), err=True)
     for event, reason in sorted(result.failed.items()):
         typer.echo(printable(f"Failed: {event}: {reason}"), err=True)
-    if result.html_note:
-        typer.echo(printable(f"Note: {result.html_note}"), err=True)
+    for note in ([result.html_note] if result.html_note else []) + result.notes:
+        typer.echo(printable(f"Note: {note}"), err=True)
     typer.echo(
         printable(
             f"{result.done} events compared, {result.skipped} already done, "
@@ -180,6 +214,41 @@ def _report_corpus(result) -> None:  # type: ignore[no-untyped-def]
     )
     for path in result.files:
         typer.echo(printable(f"  {path}"))
+
+
+@app.command()
+def events(
+    pile: Annotated[
+        str,
+        typer.Argument(
+            help="A folder of articles, or a CSV / JSON Lines manifest (outlet, date, title, text or path)."
+        ),
+    ],
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="Manifest to write, for `outletdiff corpus`.")
+    ] = "events.csv",
+    window_days: Annotated[
+        int, typer.Option("--window-days", min=0, help="Most days between two articles of one event.")
+    ] = 4,
+    min_similarity: Annotated[
+        float, typer.Option("--min-similarity", min=0.0, max=1.0, help="Least similarity of linked leads.")
+    ] = 0.1,
+) -> None:
+    """Find the events in an unsorted pile of articles and write them as a corpus manifest."""
+    try:
+        from .corpus.grouping import GroupOptions, events_from_pile
+
+        options = GroupOptions(window_days=window_days, min_similarity=min_similarity)
+        found = events_from_pile(pile, out, options=options)
+    except OutletdiffError as error:
+        for problem in getattr(error, "problems", []):
+            typer.echo(f"  {problem}", err=True)
+        _fail(error)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted: no manifest was written.", err=True)
+        raise typer.Exit(code=130) from None
+    typer.echo(found.summary())
+    typer.echo(f"Wrote {found.manifest}")
 
 
 @app.command()

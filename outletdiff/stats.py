@@ -45,7 +45,7 @@ class CorpusStats:
 
 def corpus_stats(reports: str | Path, *, top: int = 20, prior_size: float | None = None) -> CorpusStats:
     """Compute every statistic from the tables ``outletdiff corpus`` wrote to ``reports``."""
-    from .corpus import read_table
+    from .tables import read_table
 
     framing = read_table(reports, "framing")
     outlets = read_table(reports, "outlets")

@@ -9,16 +9,32 @@ batches concatenate without surprises:
 - framing: one row per framing word found, so corpus statistics can count words per outlet
   without double counting the pairwise findings.
 
-Nothing here re-analyses text: every value is read from the ``Comparison``.
+Nothing here re-analyses text: every value is read from the ``Comparison``. Reading the tables
+back (:func:`read_table`, :func:`event_table`) lives here too, so ``stats`` and the index page
+need only this module, not the corpus runner.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
 
 import polars as pl
 
+from .errors import CorpusError
 from .model import Comparison
+
+Format = Literal["parquet", "csv", "ndjson", "sqlite"]
+"""The formats a corpus run can write its tables in (sqlite: all three in one database)."""
+TABLES = ("findings", "outlets", "framing")
+DATABASE = "outletdiff.db"
+"""The file name of the SQLite database that ``--format sqlite`` writes."""
+
+
+def table_files(fmt: Format) -> list[str]:
+    """The file names that hold the tables in ``fmt``, as a report folder lists them."""
+    return [DATABASE] if fmt == "sqlite" else [f"{table}.{fmt}" for table in TABLES]
 
 FINDINGS_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.String(),
@@ -175,3 +191,72 @@ def outlets_frame(comparison: Comparison, *, event_id: str, categories: Sequence
                 row[f"sources_{kind}"] = by_kind.get(kind, 0)
         rows.append(row)
     return pl.DataFrame(rows, schema=outlets_schema(categories))
+
+
+def read_table(out: str | Path, table: str) -> pl.LazyFrame:
+    """One table of a report folder, whichever format it was written in."""
+    folder = Path(out)
+    for fmt in ("parquet", "csv", "ndjson"):
+        path = folder / f"{table}.{fmt}"
+        if path.exists():
+            if fmt == "parquet":
+                return pl.scan_parquet(path)
+            if fmt == "csv":
+                return pl.scan_csv(path, infer_schema_length=None)
+            return pl.scan_ndjson(path, infer_schema_length=None)
+    if (folder / DATABASE).exists():
+        frame = _read_sqlite(folder / DATABASE, table)
+        if frame is not None:
+            return frame.lazy()
+    raise CorpusError(f"{folder}: no {table} table found", hint="run `outletdiff corpus` first")
+
+
+_SQLITE_TYPES = {"INTEGER": pl.Int64(), "FLOAT": pl.Float64(), "REAL": pl.Float64(), "TEXT": pl.String()}
+
+
+def _read_sqlite(path: Path, table: str) -> pl.DataFrame | None:
+    """A table of the database, typed as it was written (SQLite stores values loosely)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        columns = connection.execute(f"PRAGMA table_info([{table}])").fetchall()
+        if not columns:
+            return None
+        known = {"findings": FINDINGS_SCHEMA, "framing": FRAMING_SCHEMA, "outlets": outlets_schema(())}
+        schema = {
+            name: known.get(table, {}).get(name) or _SQLITE_TYPES.get(kind.upper(), pl.String())
+            for _, name, kind, *_ in columns
+        }
+        return pl.read_database(f"SELECT * FROM [{table}]", connection, schema_overrides=schema)
+    finally:
+        connection.close()
+
+
+def event_table(out: str | Path) -> pl.DataFrame:
+    """One row per event: outlets, sentences, and how much the outlets differ.
+
+    ``difference`` is the share of reported sentences that are not carried verbatim by any
+    other outlet (altered or only in one outlet); it orders the index.
+    """
+    outlets = read_table(out, "outlets")
+    findings = read_table(out, "findings")
+    changes = (
+        findings.filter(pl.col("change") != "shared")
+        .group_by("event_id")
+        .agg(pl.len().alias("findings"), (pl.col("kind") == "framing").sum().alias("framing_findings"))
+    )
+    return (
+        outlets.group_by("event_id")
+        .agg(
+            pl.col("outlet").sort().str.join(", ").alias("outlets"),
+            pl.col("title").drop_nulls().first().alias("title"),
+            pl.col("sentences").sum().alias("sentences"),
+            ((pl.col("altered") + pl.col("only_here")).sum() / pl.col("sentences").sum()).alias("difference"),
+            pl.col("framing_per_1000").max().alias("framing_max_per_1000"),
+        )
+        .join(changes, on="event_id", how="left")
+        .with_columns(pl.col("findings", "framing_findings").fill_null(0), pl.col("difference").fill_nan(0.0))
+        .sort(["difference", "event_id"], descending=[True, False])
+        .collect()
+    )

@@ -11,7 +11,7 @@ from outletdiff.align import align
 from outletdiff.inline import scored_word_diff
 from outletdiff.linkmodel import ScoredPairs
 from outletdiff.load import document_from_text
-from outletdiff.model import swap_alignment
+from outletdiff.model import Sentence, swap_alignment
 from outletdiff.options import CompareOptions
 from outletdiff.pipeline import align_all, compare
 from outletdiff.segment import segment
@@ -160,14 +160,15 @@ def test_very_long_sentences_get_a_quick_coarse_diff() -> None:
     words = [f"word{i}" for i in range(3000)]
     first = " ".join(words)
     second = " ".join(["Intro", *words[:1500], "changed", *words[1501:]])
-    document_b = document_from_text("H\n\n" + second + "\n")
-    a = segment(document_from_text("H\n\n" + first + "\n"), doc=0)[1]
-    b = segment(document_b, doc=1)[1]
+    # Passages this long are joined split or merged sentences (a sentence alone is cut at
+    # 2,000 characters); built directly here.
+    a = Sentence(0, 0, 0, len(first), first, "paragraph", 0)
+    b = Sentence(1, 0, 0, len(second), second, "paragraph", 0)
     ops = scored_word_diff(a, b).ops
     # Common start and end kept, everything between replaced: one delete and one insert.
     assert [op.op for op in ops] == ["delete", "insert", "equal"]
     assert ops[2].text == " ".join(words[1501:])
-    rebuilt_b = " ".join(document_b.text[op.b[0] : op.b[1]] for op in ops if op.b)
+    rebuilt_b = " ".join(second[op.b[0] : op.b[1]] for op in ops if op.b)
     assert rebuilt_b.split() == second.split()
 
 
@@ -184,3 +185,11 @@ def test_a_split_sentence_is_diffed_against_both_parts() -> None:
     inserted = [op.text for op in link.diff if op.op == "insert"]
     deleted = [op.text for op in link.diff if op.op == "delete"]
     assert (inserted, deleted) == (["."], ["and"])
+
+
+def test_a_sentence_without_full_stops_is_cut_at_a_space_and_keeps_its_offsets() -> None:
+    text = "Headline\n\n" + "word " * 1000 + "\n"
+    sentences = segment(document_from_text(text), doc=0)[1:]
+    assert [s.end - s.start for s in sentences] == [1999, 1999, 999]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert " ".join(s.text for s in sentences) == text.split("\n\n")[1].strip()

@@ -305,4 +305,44 @@ def test_cli_corpus_skip_bad_writes_csv(corpus_dir: Path, reports: Path, tmp_pat
 def test_cli_corpus_rejects_unknown_format(corpus_dir: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["corpus", str(corpus_dir), "--format", "xlsx"])
     assert result.exit_code == 2
-    assert result.stderr == "Error: unknown --format 'xlsx' (use parquet, csv or ndjson)\n"
+    assert result.stderr == "Error: unknown --format 'xlsx' (use parquet, csv, ndjson or sqlite)\n"
+
+
+def test_sqlite_database_holds_the_tables_with_indexes_and_full_text(
+    reports: Path, corpus_dir: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    parquet = {t: pl.read_parquet(reports / f"{t}.parquet") for t in ("findings", "outlets", "framing")}
+    copy = tmp_path / "copy"
+    shutil.copytree(reports, copy)
+    result = CliRunner().invoke(
+        app, ["corpus", str(corpus_dir), "--out", str(copy), "--format", "sqlite", "--skip-bad", "--no-html"]
+    )
+    assert result.exit_code == 0, result.output
+    database = copy / "outletdiff.db"
+    assert result.stdout.splitlines()[1:] == [f"  {database}", f"  {copy / 'index.html'}"]
+    assert not (copy / "findings.parquet").exists()
+    connection = sqlite3.connect(database)
+    try:
+        for table, frame in parquet.items():
+            (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+            assert count == frame.height
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(findings)")]
+        assert columns == parquet["findings"].columns
+        indexed = {
+            connection.execute(f"PRAGMA index_info([{name}])").fetchone()[2]
+            for _, name, *_ in connection.execute("PRAGMA index_list(findings)")
+        }
+        assert {"event_id", "outlet", "kind"} <= indexed
+        hits = connection.execute(
+            "SELECT findings.text FROM findings_fts JOIN findings ON findings.rowid = findings_fts.rowid "
+            "WHERE findings_fts MATCH 'cracks'"
+        ).fetchall()
+        expected = parquet["findings"].filter(pl.col("text").str.contains("(?i)\\bcracks\\b")).height
+        assert len(hits) == expected > 0
+    finally:
+        connection.close()
+    for table, frame in parquet.items():  # read back typed, so `stats` works on a database too
+        assert_frame_equal(read_table(copy, table).collect(), frame)
+    assert "<code>outletdiff.db</code>" in (copy / "index.html").read_text(encoding="utf-8")

@@ -198,3 +198,15 @@ def test_plot_svg_and_missing_matplotlib(tmp_path: Path, monkeypatch: pytest.Mon
         str(caught.value)
         == "--plot needs matplotlib, which is not installed (pip install 'outletdiff[plot]')"
     )
+
+
+def test_stats_reads_tables_without_importing_the_corpus_runner() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, outletdiff.stats; "
+        "print(sorted(m for m in sys.modules if m.startswith('outletdiff.corpus')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

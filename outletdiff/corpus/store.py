@@ -1,0 +1,225 @@
+"""Where a corpus run keeps its results: committed part files, compacted into the final tables.
+
+Each batch writes its part files atomically and then a small commit file naming its events,
+each flushed to disk (fsync) before the next step, so a commit file on disk means complete
+parts even after a power cut. Only committed batches count, so a crash keeps every committed
+batch, and a rerun skips those events and never duplicates a row. At the end the parts are
+compacted (streamed, so memory stays flat) into one file per table.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, get_args
+
+import polars as pl
+
+from ..atomic import atomic_path, write_atomic
+from ..errors import CorpusError, OutputError
+from ..tables import DATABASE, FINDINGS_SCHEMA, FRAMING_SCHEMA, TABLES, Format, outlets_schema, table_files
+from .work import EventRows
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+
+class PartStore:
+    """The ``parts/`` folder of a report: one Parquet file per table and batch, plus commits.
+
+    A batch counts only once its commit file (written last, atomically) exists; part files
+    without one are leftovers of a crash and are removed on open.
+    """
+
+    def __init__(self, out: Path, *, categories: Sequence[str]) -> None:
+        self.out = out
+        self.parts = out / "parts"
+        self.schemas = {
+            "findings": FINDINGS_SCHEMA,
+            "outlets": outlets_schema(categories),
+            "framing": FRAMING_SCHEMA,
+        }
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self._remove_orphans()
+
+    def _remove_orphans(self) -> None:
+        committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
+        for path in self.parts.iterdir():
+            batch = path.stem.rsplit("-", 1)[-1]
+            if (path.suffix == ".parquet" and batch not in committed) or path.name.startswith("."):
+                path.unlink()
+
+    def clear(self) -> None:
+        """Forget every committed batch (``--force``)."""
+        for path in self.parts.iterdir():
+            path.unlink()
+        (self.out / "failed.txt").unlink(missing_ok=True)
+
+    def committed(self) -> set[str]:
+        """Event ids of every committed batch."""
+        events: set[str] = set()
+        for path in self.parts.glob("commit-*.json"):
+            events.update(json.loads(path.read_text(encoding="utf-8"))["events"])
+        return events
+
+    def commit(self, rows: Sequence[EventRows]) -> None:
+        """Write one batch's parts, then its commit file naming the events."""
+        sequence = len(list(self.parts.glob("commit-*.json"))) + 1
+        batch = f"{sequence:08d}{uuid.uuid4().hex[:6]}"
+        rows = sorted(rows, key=lambda r: r.event_id)
+        for table in TABLES:
+            frames = [getattr(r, table) for r in rows]
+            frame = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=self.schemas[table])
+            with atomic_path(self.parts / f"{table}-{batch}.parquet", durable=True) as temporary:
+                _write_parquet(frame, temporary)
+        record = {"batch": batch, "events": [r.event_id for r in rows], "time": time.time()}
+        write_atomic(self.parts / f"commit-{batch}.json", json.dumps(record), durable=True)
+
+    def write_failed(self, failed: dict[str, str]) -> None:
+        lines = "".join(f"{event}\t{error}\n" for event, error in sorted(failed.items()))
+        write_atomic(self.out / "failed.txt", lines)
+
+    def compact(self, fmt: Format) -> list[Path]:
+        """Stream every committed part of each table into the output files of ``fmt``.
+
+        Rows come batch by batch in commit order, sorted by event within a batch; no global
+        sort, so compaction never holds a whole table in memory. Files of other formats are
+        removed, so a folder never holds two versions of a table.
+        """
+        committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
+        parts = {
+            table: sorted(
+                str(path)
+                for path in self.parts.glob(f"{table}-*.parquet")
+                if path.stem.rsplit("-", 1)[-1] in committed
+            )
+            for table in TABLES
+        }
+        if fmt == "sqlite":
+            _write_sqlite(parts, self.schemas, self.out / DATABASE)
+        else:
+            for table in TABLES:
+                _concatenate_atomic(parts[table], self.schemas[table], self.out / f"{table}.{fmt}", fmt)
+        for other in get_args(Format):
+            if other != fmt:
+                for name in table_files(other):
+                    (self.out / name).unlink(missing_ok=True)
+        return [self.out / name for name in table_files(fmt)]
+
+
+def _batches(parts: list[str]) -> Iterator[pa.RecordBatch]:
+    import pyarrow.parquet as pq
+
+    for part in parts:
+        yield from pq.ParquetFile(part).iter_batches(batch_size=16_384)
+
+
+def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: Path, fmt: Format) -> None:
+    """Append the parts batch by batch (pyarrow), so memory holds one small batch, never a table."""
+    import pyarrow.parquet as pq
+
+    arrow_schema = pq.read_schema(parts[0]) if parts else pl.DataFrame(schema=schema).to_arrow().schema
+    batches = _batches(parts)
+    with atomic_path(path, durable=True) as temporary:
+        if fmt == "parquet":
+            with pq.ParquetWriter(temporary, arrow_schema) as writer:
+                for batch in batches:
+                    writer.write_batch(batch)
+            return
+        with temporary.open("wb") as stream:
+            frames = (pl.from_arrow(batch) for batch in batches)
+            for frame in [pl.DataFrame(schema=schema)] if not parts else frames:
+                assert isinstance(frame, pl.DataFrame)
+                if fmt == "csv":
+                    frame.write_csv(stream, include_header=stream.tell() == 0)
+                else:
+                    frame.write_ndjson(stream)
+
+
+# Indexes for the columns people filter on in Datasette; full-text search on what was said.
+_SQLITE_INDEXES = {
+    "findings": ("event_id", "outlet", "kind"),
+    "outlets": ("event_id", "outlet"),
+    "framing": ("event_id", "outlet", "category"),
+}
+_SQLITE_FULL_TEXT = {"findings": ("text",)}
+
+
+def _write_sqlite(
+    parts: dict[str, list[str]], schemas: dict[str, dict[str, pl.DataType]], path: Path
+) -> None:
+    """All three tables in one SQLite database (sqlite-utils), with indexes and full-text search.
+
+    Built in a temporary file without a journal (the rename makes it atomic, and a failed
+    build is thrown away), then flushed to disk and renamed into place.
+    """
+    import sqlite_utils
+
+    with atomic_path(path, durable=True) as temporary:
+        database = sqlite_utils.Database(temporary)
+        database.execute("PRAGMA journal_mode = OFF")
+        database.execute("PRAGMA synchronous = OFF")
+        try:
+            for table, schema in schemas.items():
+                created = database.table(table).create(
+                    {name: _sqlite_type(dtype) for name, dtype in schema.items()}
+                )
+                for batch in _batches(parts[table]):
+                    created.insert_all(batch.to_pylist(), batch_size=2_000)
+                for column in _SQLITE_INDEXES[table]:
+                    created.create_index([column])
+                if table in _SQLITE_FULL_TEXT:
+                    created.enable_fts(list(_SQLITE_FULL_TEXT[table]), create_triggers=False)
+            database.conn.commit()
+        finally:
+            database.close()
+
+
+def _sqlite_type(dtype: pl.DataType) -> type:
+    if dtype.is_integer():
+        return int
+    if dtype.is_float():
+        return float
+    return str
+
+
+def _write_parquet(frame: pl.DataFrame, path: Path) -> None:
+    """Through pyarrow, whose I/O errors are ``OSError`` with an errno (a full disk is told apart)."""
+    import pyarrow.parquet as pq
+
+    pq.write_table(frame.to_arrow(), path)
+
+
+def _no_space(out: Path) -> CorpusError:
+    return CorpusError(
+        f"{out}: no space left on the device",
+        hint="free some space, then run the same command again: committed events are kept",
+    )
+
+
+@contextmanager
+def storage_errors(out: Path) -> Iterator[None]:
+    """Turn a failed write in ``out`` into one ``CorpusError`` line that says what to do."""
+    try:
+        yield
+    except OutputError as error:
+        # Written through ``atomic``, which says which file; a full disk is said for the run.
+        if isinstance(error.__cause__, OSError) and error.__cause__.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise _no_space(out) from None
+        raise
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise _no_space(out) from None
+        raise CorpusError(
+            f"{out}: cannot write ({error.strerror or error})",
+            hint="check the folder's permissions and free space, then run the same command again",
+        ) from None
+    except pl.exceptions.ComputeError as error:  # polars reports I/O errors of its writers this way
+        if "os error 28" not in str(error):
+            raise
+        raise _no_space(out) from None
