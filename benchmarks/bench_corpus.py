@@ -48,6 +48,7 @@ def write_basil_manifest(path: Path, events: int) -> None:
                 row = {"event_id": f"e{number:06d}", "outlet": outlet, "date": record["date"]}
                 stream.write(json.dumps({**row, "title": record["title"], "text": text}) + "\n")
 
+
 _CHILD = """
 import json, resource, sys, time
 from outletdiff.corpus import run_corpus

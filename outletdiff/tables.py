@@ -36,6 +36,7 @@ def table_files(fmt: Format) -> list[str]:
     """The file names that hold the tables in ``fmt``, as a report folder lists them."""
     return [DATABASE] if fmt == "sqlite" else [f"{table}.{fmt}" for table in TABLES]
 
+
 FINDINGS_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.String(),
     "outlet": pl.String(),
