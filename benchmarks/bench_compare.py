@@ -53,7 +53,8 @@ def sentence_pool() -> list[str]:
 
 def document_pair(size: int, pool: list[str], rng: random.Random) -> tuple[str, str]:
     """Document A, and B: A's sentences with drops, local moves, word edits and insertions."""
-    first = rng.sample(pool, size)
+    # Beyond the pool (BASIL has ~5,000 sentences), sentences repeat, as wire copy does.
+    first = rng.sample(pool, size) if size <= len(pool) else rng.choices(pool, k=size)
     second = []
     for sentence in first:
         roll = rng.random()
