@@ -54,23 +54,23 @@ def gold_errors() -> None:
             if item["kind"] != "claim"
         ]
         added = [
-            f
+            f.versions[0]
             for f in comparison.findings
-            if f.kind == "fact" and f.change == "added" and f.category != "claim"
+            if f.kind == "fact" and f.change == "only" and f.category != "claim"
         ]
         for f in added:
             if not any(
                 doc == f.doc and span and framing_eval._overlap(span, (f.start, f.end)) for doc, span in only
             ):
-                print(f"  FP added  {f.doc} {f.category:<7} {f.text!r}")
+                print(f"  FP added  {f.doc} {f.text!r}")
         for doc, span in only:
             if span and not any(
                 doc == f.doc and framing_eval._overlap(span, (f.start, f.end)) for f in added
             ):
                 print(f"  FN added  {doc} {texts[doc][span[0] : span[1]]!r}")
         for f in comparison.findings:
-            if f.kind == "fact" and f.change == "altered" and f.outlet < f.other:
-                print(f"  altered   {f.category:<7} {f.text!r} -> {f.other_text!r}")
+            if f.kind == "fact" and f.change == "altered":
+                print(f"  altered   {f.category:<7} " + " -> ".join(repr(v.text) for v in f.versions))
         for item in gold.get("altered_facts", []):
             print(f"  gold alt  {item['kind']:<7} {item['a']['text']!r} -> {item['b']['text']!r}")
 

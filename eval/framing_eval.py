@@ -291,7 +291,9 @@ def _event_scores(gold: dict, outlets: list[str], texts: list[str], comparison) 
         if item["kind"] != "claim"
     ]
     added = [
-        f for f in comparison.findings if f.kind == "fact" and f.change == "added" and f.category != "claim"
+        f.versions[0]
+        for f in comparison.findings
+        if f.kind == "fact" and f.change == "only" and f.category != "claim"
     ]
     matches = {
         (k, g)
@@ -307,17 +309,18 @@ def _event_scores(gold: dict, outlets: list[str], texts: list[str], comparison) 
             (a, _gold_span(texts[a], item["a"]["text"]), b, _gold_span(texts[b], item["b"]["text"]))
         )
     altered = [
-        f for f in comparison.findings if f.kind == "fact" and f.change == "altered" and f.outlet < f.other
+        f.versions
+        for f in comparison.findings
+        if f.kind == "fact" and f.change == "altered" and len(f.versions) == 2
     ]
     matches = {
         (k, g)
-        for k, f in enumerate(altered)
+        for k, (first, second) in enumerate(altered)
         for g, (a, sa, b, sb) in enumerate(altered_gold)
-        if {a, b} == {f.doc, f.other}
+        if {a, b} == {first.doc, second.doc}
         and all(span for span in (sa, sb))
-        and _overlap(sa if f.doc == a else sb, (f.start, f.end))  # type: ignore[arg-type]
-        and f.other_span is not None
-        and _overlap(sb if f.doc == a else sa, f.other_span)  # type: ignore[arg-type]
+        and _overlap(sa if first.doc == a else sb, (first.start, first.end))  # type: ignore[arg-type]
+        and _overlap(sb if first.doc == a else sa, (second.start, second.end))  # type: ignore[arg-type]
     }
     scores["altered_facts"] = _counts(matches, len(altered), len(altered_gold))
     return scores

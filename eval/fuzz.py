@@ -191,13 +191,11 @@ def check_spans(first: str, second: str) -> None:
     for fact in comparison.facts:
         names(fact.doc, fact.start, fact.end, fact.text, fact)
     for finding in comparison.findings:
-        if finding.kind == "source":
-            inside(finding.doc, finding.start, finding.end, finding)
-        else:
-            names(finding.doc, finding.start, finding.end, finding.text, finding)
-        if finding.other_span is not None:
-            other = finding.other if finding.doc == finding.outlet else finding.outlet
-            inside(other, *finding.other_span, ("other", finding))
+        for version in finding.versions:
+            if finding.kind == "source":
+                inside(version.doc, version.start, version.end, finding)
+            else:
+                names(version.doc, version.start, version.end, version.text, finding)
     for alignment in comparison.alignments:
         for link in alignment.links:
             for op in link.diff:

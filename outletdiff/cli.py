@@ -66,6 +66,9 @@ def compare(
         float, typer.Option("--max-mb", min=0.001, help="Refuse input files larger than this.")
     ] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the terminal report.")] = False,
+    digest_only: Annotated[
+        bool, typer.Option("--digest-only", help="Print only the digest: the differences that matter most.")
+    ] = False,
 ) -> None:
     """Compare two or more outlets' articles about the same event."""
     try:
@@ -102,7 +105,7 @@ def compare(
         if not quiet and not stdout_taken:
             from .render.terminal import render
 
-            render(comparison, _console())
+            render(comparison, _console(), digest_only=digest_only)
     except OutletdiffError as error:
         _fail(error)
     except BrokenPipeError:

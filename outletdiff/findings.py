@@ -1,96 +1,103 @@
-"""Sentence-level verdicts: which sentences an outlet shares, altered, added or dropped.
+"""One finding per difference: the verdicts of every pair of outlets, merged.
 
-The per-kind verdicts (quotes, sources, framing, facts) live in ``verdicts/``; this module
-gives the sentence rows they hang on, in the same ``Finding`` shape, so one table holds all.
+The verdict modules (``verdicts/``) judge each pair of outlets both ways, so one quote only
+one outlet carries is two verdicts ("A added it", "B dropped it"), and with three outlets a
+quote only A carries is four. A reader, a count and a table row want it once: "only in A,
+not in B or C". Here the verdicts that describe the same item are merged:
+
+- added and dropped verdicts about one item (the same span of the same outlet) become one
+  "only" finding whose ``lacking`` lists every outlet judged without it;
+- altered and shared verdicts about the same pair of spans (one seen from each side) become
+  one finding holding both versions.
+
+Nothing is judged again: merging only groups, so the findings say exactly what the verdicts
+said.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
-from .model import Alignment, Finding, Link, Sentence
+from .model import Finding, FindingKind, Verdict, Version
 
-_SHARED = ("identical", "moved")
-_ALTERED = ("edited", "rewritten", "split", "merged", "partial")
-
-
-def sentence_verdicts(alignment: Alignment, sentences: Sequence[Sequence[Sentence]]) -> list[Finding]:
-    """Findings for both outlets of ``alignment``: each judged against the other."""
-    return _one_direction(alignment, sentences, flip=False) + _one_direction(alignment, sentences, flip=True)
+# The order kinds are listed in: what the reader looks for first.
+KIND_ORDER: tuple[FindingKind, ...] = ("source", "quote", "framing", "fact", "sentence")
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
+_CHANGE_RANK = {"only": 0, "altered": 1, "shared": 2}
 
 
-def _one_direction(
-    alignment: Alignment, sentences: Sequence[Sequence[Sentence]], *, flip: bool
-) -> list[Finding]:
-    """Findings for outlet ``a`` against ``b``, or for ``b`` against ``a`` when ``flip``.
-
-    Reads the alignment from either side rather than building the swapped one (``swap_alignment``
-    copies every link and diff, and only statuses and partners are needed here).
-    """
-    me, other_doc = (alignment.b, alignment.a) if flip else (alignment.a, alignment.b)
-    my_statuses, their_statuses = (
-        (alignment.status_b, alignment.status_a) if flip else (alignment.status_a, alignment.status_b)
-    )
-    mine, theirs = sentences[me], sentences[other_doc]
-    partner = _first_partner(alignment.links, flip=flip)
-    findings = []
-    for sentence, status in zip(mine, my_statuses, strict=True):
-        if status == "boilerplate":
+def merge_verdicts(verdicts: Iterable[Verdict]) -> tuple[Finding, ...]:
+    """The findings the verdicts describe, each difference once, in a stable order."""
+    only: dict[tuple, tuple[Version, set[int]]] = {}
+    paired: dict[tuple, tuple[str, dict[int, Version]]] = {}
+    for verdict in verdicts:
+        mine = _version(verdict)
+        if verdict.change in ("added", "dropped"):
+            carrier = verdict.outlet if verdict.change == "added" else verdict.other
+            lacking = verdict.other if verdict.change == "added" else verdict.outlet
+            key = (verdict.kind, verdict.category, carrier, _place(mine), mine.text)
+            only.setdefault(key, (mine, set()))[1].add(lacking)
             continue
-        if status == "added":
-            change, category = "added", "claim"
-        elif status in _SHARED:
-            change, category = "shared", status
-        else:
-            change, category = "altered", status
-        other = theirs[partner[sentence.index]] if sentence.index in partner else None
-        findings.append(
-            Finding(
-                outlet=me,
-                other=other_doc,
-                kind="sentence",
-                change=change,  # type: ignore[arg-type]
-                category=category,
-                text=sentence.text,
-                doc=me,
-                sentence=sentence.index,
-                start=sentence.start,
-                end=sentence.end,
-                other_sentence=other.index if other else None,
-                other_span=(other.start, other.end) if other else None,
-                other_text=other.text if other else None,
-            )
-        )
-    for sentence, status in zip(theirs, their_statuses, strict=True):
-        if status == "added":
-            findings.append(
-                Finding(
-                    outlet=me,
-                    other=other_doc,
-                    kind="sentence",
-                    change="dropped",
-                    category="claim",
-                    text=sentence.text,
-                    doc=other_doc,
-                    sentence=sentence.index,
-                    start=sentence.start,
-                    end=sentence.end,
-                )
-            )
-    return findings
+        theirs = _other_version(verdict)
+        places = tuple(sorted(_place(v) for v in (mine, theirs) if v is not None))
+        _, versions = paired.setdefault((verdict.kind, verdict.change, places), (verdict.category, {}))
+        versions[mine.doc] = mine  # an outlet's own verdict knows its version best
+        if theirs is not None:
+            versions.setdefault(theirs.doc, theirs)
+    findings = [
+        Finding(kind, "only", category, (version,), tuple(sorted(missing)))
+        for (kind, category, *_), (version, missing) in only.items()
+    ]
+    findings.extend(
+        Finding(kind, change, category, tuple(versions[doc] for doc in sorted(versions)))
+        for (kind, change, _), (category, versions) in paired.items()
+    )
+    return tuple(sorted(findings, key=_finding_order))
 
 
-def _first_partner(links: Sequence[Link], *, flip: bool) -> dict[int, int]:
-    """For each sentence of ``a`` (of ``b`` when ``flip``): its counterpart, else its
-    best-scoring overlap; on a tie, the first in the order of the other side's sentences."""
-    best: dict[int, Link] = {}
-    for link in sorted(links, key=lambda link: (link.b, link.a)) if flip else links:
-        mine = link.b if flip else link.a
-        current = best.get(mine)
-        if current is None or _preference(link) > _preference(current):
-            best[mine] = link
-    return {mine: (link.a if flip else link.b) for mine, link in best.items()}
+def _place(version: Version) -> tuple[int, int, int]:
+    return (version.doc, version.start, version.end)
 
 
-def _preference(link: Link) -> tuple[bool, float]:
-    return link.relation == "counterpart", link.score
+def _version(verdict: Verdict) -> Version:
+    """The verdict's own item (for a dropped verdict, the item in the outlet that has it)."""
+    return Version(
+        doc=verdict.doc,
+        sentence=verdict.sentence,
+        start=verdict.start,
+        end=verdict.end,
+        text=verdict.text,
+        voice=verdict.voice,
+        speaker=verdict.speaker,
+        chain=verdict.chain,
+    )
+
+
+def _other_version(verdict: Verdict) -> Version | None:
+    """The other outlet's version of an altered or shared item, when the verdict names it."""
+    if verdict.other_sentence is None or verdict.other_span is None:
+        return None
+    chain = verdict.other_text if verdict.kind == "source" else None
+    text = verdict.text if verdict.kind == "source" else verdict.other_text or ""
+    return Version(
+        doc=verdict.other,
+        sentence=verdict.other_sentence,
+        start=verdict.other_span[0],
+        end=verdict.other_span[1],
+        text=text,
+        chain=chain,
+    )
+
+
+def _finding_order(finding: Finding) -> tuple:
+    first = finding.versions[0]
+    return (
+        _KIND_RANK[finding.kind],
+        _CHANGE_RANK[finding.change],
+        first.doc,
+        first.start,
+        first.end,
+        finding.category,
+        finding.text,
+        finding.lacking,
+    )

@@ -8,6 +8,7 @@ decoded from the input, so a highlight always lands on the characters that were 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 Span = tuple[int, int]
@@ -213,8 +214,10 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One verdict about ``outlet`` relative to ``other``: what it added, dropped or altered.
+class Verdict:
+    """One directed judgement about ``outlet`` relative to ``other``: what it added, dropped,
+    altered or shared. The verdict modules judge each pair of outlets both ways; ``findings``
+    merges the two views of one difference into one ``Finding``.
 
     The span (``doc``, ``sentence``, ``start``, ``end``) points where the item is written:
     in ``outlet`` for added/altered/shared, in ``other`` for dropped. For altered items the
@@ -245,7 +248,7 @@ class Finding:
     other_text: str | None = None
 
 
-def finding_at(
+def verdict_at(
     item: Quote | FramingHit | Fact,
     *,
     outlet: int,
@@ -256,9 +259,9 @@ def finding_at(
     counterpart: Quote | FramingHit | Fact | None = None,
     voice: Voice | None = None,
     speaker: str | None = None,
-) -> Finding:
-    """A finding about ``item``, written where ``item`` is; ``counterpart`` is the other side's."""
-    return Finding(
+) -> Verdict:
+    """A verdict about ``item``, written where ``item`` is; ``counterpart`` is the other side's."""
+    return Verdict(
         outlet=outlet,
         other=other,
         kind=kind,
@@ -275,6 +278,81 @@ def finding_at(
         other_span=(counterpart.start, counterpart.end) if counterpart else None,
         other_text=counterpart.text if counterpart else None,
     )
+
+
+@dataclass(frozen=True)
+class Version:
+    """One outlet's wording of an item: where it is written, and what was found about it.
+
+    ``text`` names the item and is not always the span's characters: a source gives the
+    resolved name ("Vladimir Putin" for a mention reading "the despot"), an altered sourcing
+    chain the sentence, with the chain in ``chain``.
+    """
+
+    doc: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    voice: Voice | None = None
+    speaker: str | None = None
+    chain: str | None = None
+
+
+FindingChange = Literal["only", "altered", "shared"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One difference between outlets (or one item they share), reported once.
+
+    ``change`` is "only" when the outlets of ``versions`` carry the item and those of
+    ``lacking`` do not; "altered" when each outlet of ``versions`` carries its own version;
+    "shared" when they carry it alike. Seen from one outlet, an "only" finding is an item it
+    added or one it dropped (:meth:`change_for`); per-outlet counts are derived from the list.
+    """
+
+    kind: FindingKind
+    change: FindingChange
+    category: str
+    versions: tuple[Version, ...]
+    lacking: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The item as the first outlet that carries it writes it."""
+        return self.versions[0].text
+
+    @property
+    def outlets(self) -> tuple[int, ...]:
+        """The outlets (document indexes) that carry the item."""
+        return tuple(version.doc for version in self.versions)
+
+    def version(self, doc: int) -> Version | None:
+        """Outlet ``doc``'s version, if it carries the item."""
+        return next((version for version in self.versions if version.doc == doc), None)
+
+    def change_for(self, doc: int) -> Change | None:
+        """The change seen from outlet ``doc``: added, dropped, altered, shared, or None when
+        the finding does not concern it."""
+        if doc in self.lacking:
+            return "dropped"
+        if doc not in self.outlets:
+            return None
+        return "added" if self.change == "only" else self.change
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    """One of the few differences that matter most (see ``digest.rank``): its words, the
+    findings it stands on (indexes into ``Comparison.findings``) and the sentences to show,
+    as ``(doc, index)`` pairs."""
+
+    kind: str
+    text: str
+    weight: float
+    findings: tuple[int, ...]
+    sentences: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -329,6 +407,28 @@ class Comparison:
     summaries: tuple[OutletSummary, ...]
     statuses: tuple[tuple[Status, ...], ...] = ()
     reference: int | None = None
+    digest: tuple[DigestLine, ...] = ()
+
+    @cached_property
+    def numbering(self) -> tuple[tuple[int | None, ...], ...]:
+        """Sentence numbers for people: 1-based per outlet, boilerplate not numbered (None).
+        JSON keeps the 0-based indexes; every report shows these."""
+        numbers = []
+        for sentences in self.sentences:
+            count = 0
+            mine: list[int | None] = []
+            for sentence in sentences:
+                if sentence.kind == "boilerplate":
+                    mine.append(None)
+                else:
+                    count += 1
+                    mine.append(count)
+            numbers.append(tuple(mine))
+        return tuple(numbers)
+
+    def sentence_number(self, doc: int, index: int) -> int | None:
+        """The number people see for sentence ``index`` of outlet ``doc`` (see ``numbering``)."""
+        return self.numbering[doc][index]
 
     def event_warnings(self) -> tuple[str, ...]:
         """One sentence per pair of outlets that do not seem to cover the same event: every

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
 from .align import align
+from .digest import digest
 from .errors import InputError
 from .extract.facts import find_facts
 from .extract.framing import find_framing
 from .extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexicon
 from .extract.quotes import find_quotes
 from .extract.sources import find_attributions
-from .findings import sentence_verdicts
+from .findings import merge_verdicts
 from .linkmodel import score_pairs
 from .model import (
     Alignment,
@@ -28,10 +30,10 @@ from .model import (
     Comparison,
     Document,
     Fact,
-    Finding,
     FramingHit,
     Quote,
     Sentence,
+    Verdict,
 )
 from .options import CompareOptions
 from .segment import segment
@@ -40,6 +42,7 @@ from .summary import best_statuses, summarise
 from .verdicts.facts import fact_verdicts
 from .verdicts.framing import framing_verdicts
 from .verdicts.quotes import quote_verdicts
+from .verdicts.sentences import sentence_verdicts
 from .verdicts.sources import source_verdicts
 
 
@@ -60,15 +63,15 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
     facts = tuple(fact for found in extracted for fact in found.facts)
     reported = [a for a in alignments if options.reference is None or options.reference in (a.a, a.b)]
     statuses = tuple(best_statuses(doc, len(sentences[doc]), reported) for doc in range(len(documents)))
-    findings: list[Finding] = []
+    verdicts: list[Verdict] = []
     for alignment in reported:
-        findings.extend(sentence_verdicts(alignment, sentences))
-        findings.extend(fact_verdicts(alignment, documents, sentences, facts))
-        findings.extend(quote_verdicts(alignment, documents, quotes))
-        findings.extend(framing_verdicts(alignment, documents, sentences, framing, quotes=quotes))
-        findings.extend(source_verdicts(alignment, documents, sentences, attributions))
-    ordered = tuple(sorted(findings, key=_finding_order))
-    return Comparison(
+        verdicts.extend(sentence_verdicts(alignment, sentences))
+        verdicts.extend(fact_verdicts(alignment, documents, sentences, facts))
+        verdicts.extend(quote_verdicts(alignment, documents, quotes))
+        verdicts.extend(framing_verdicts(alignment, documents, sentences, framing, quotes=quotes))
+        verdicts.extend(source_verdicts(alignment, documents, sentences, attributions))
+    findings = merge_verdicts(verdicts)
+    comparison = Comparison(
         documents=tuple(documents),
         sentences=sentences,
         alignments=alignments,
@@ -76,11 +79,12 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
         attributions=attributions,
         framing=framing,
         facts=facts,
-        findings=ordered,
-        summaries=summarise(documents, sentences, statuses, quotes, attributions, framing, ordered),
+        findings=findings,
+        summaries=summarise(documents, sentences, statuses, quotes, attributions, framing, findings),
         statuses=statuses,
         reference=options.reference,
     )
+    return replace(comparison, digest=digest(comparison))
 
 
 class _Extracted(NamedTuple):
@@ -144,17 +148,3 @@ def _lexicon(versions: tuple[tuple[str, int | None], ...], replace: bool) -> Lex
             raise InputError("--replace-lexicon needs at least one --lexicon file")
         return merge_lexicons(*extra)
     return merge_lexicons(shipped_lexicon(), *extra)
-
-
-def _finding_order(finding: Finding) -> tuple:
-    return (
-        finding.outlet,
-        finding.other,
-        finding.kind,
-        finding.change,
-        finding.doc,
-        finding.start,
-        finding.end,
-        finding.category,
-        finding.text,
-    )

@@ -219,14 +219,29 @@ def source_mix(outlets: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
 def quote_overlap(findings: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
     """For each ordered pair of outlets, how many of the first's quotes the second also carries.
 
-    A quote the other outlet has verbatim is ``shared``; with different words or speaker it
-    is ``altered`` (still carried); ``added`` means only the first outlet has it.
+    A quote both outlets have verbatim is ``shared``; with different words or speaker it is
+    ``altered`` (still carried, by both); an ``only`` quote is carried by none of the outlets
+    that lack it.
     """
-    quotes = findings.lazy().filter(
-        (pl.col("kind") == "quote") & pl.col("change").is_in(["shared", "altered", "added"])
+    quotes = findings.lazy().filter(pl.col("kind") == "quote")
+    alone = (
+        quotes.filter(pl.col("change") == "only")
+        .with_columns(pl.col("lacking").str.split("; ").alias("other_outlet"))
+        .explode("other_outlet")
+        .select("outlet", "other_outlet", "change")
+    )
+    both = quotes.filter(pl.col("change").is_in(["shared", "altered"]) & pl.col("other_outlet").is_not_null())
+    seen_from_each = pl.concat(
+        [
+            both.select("outlet", "other_outlet", "change"),
+            both.select(
+                pl.col("other_outlet").alias("outlet"), pl.col("outlet").alias("other_outlet"), "change"
+            ),
+        ]
     )
     return (
-        quotes.group_by("outlet", "other_outlet")
+        pl.concat([alone, seen_from_each])
+        .group_by("outlet", "other_outlet")
         .agg(
             pl.len().alias("quotes"),
             (pl.col("change") == "shared").sum().cast(pl.Int64).alias("shared"),

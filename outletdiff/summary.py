@@ -124,14 +124,15 @@ def _summarise_one(
 
 
 def _quote_items(findings: Sequence[Finding]) -> dict[tuple[int, str], set[tuple[int, int, int]]]:
-    """Quotes found per (outlet, change), gathered in one pass over all findings.
-
-    Items, not findings: a quote added relative to two outlets counts once.
-    """
+    """Quote findings per (outlet, change seen from it), gathered in one pass over all findings:
+    an outlet's added quotes are its own; its dropped ones are quotes of other outlets."""
     items: dict[tuple[int, str], set[tuple[int, int, int]]] = {}
     for finding in findings:
-        if finding.kind == "quote":
-            items.setdefault((finding.outlet, finding.change), set()).add(
-                (finding.doc, finding.start, finding.end)
-            )
+        if finding.kind != "quote":
+            continue
+        item = (finding.versions[0].doc, finding.versions[0].start, finding.versions[0].end)
+        for doc in (*finding.outlets, *finding.lacking):
+            change = finding.change_for(doc)
+            if change is not None:
+                items.setdefault((doc, change), set()).add(item)
     return items

@@ -3,11 +3,11 @@
 Three tables, each with a fixed schema so that parts written by different processes and
 batches concatenate without surprises:
 
-- findings: one row per finding (long format), with outlet names instead of indices;
+- findings: one row per difference (or shared item), with outlet names instead of indices;
 - outlets: one row per event x outlet, the ``OutletSummary`` counts plus framing rates per
   lexicon category and the mix of source types;
 - framing: one row per framing word found, so corpus statistics can count words per outlet
-  without double counting the pairwise findings.
+  without going through the findings.
 
 Nothing here re-analyses text: every value is read from the ``Comparison``. Reading the tables
 back (:func:`read_table`, :func:`event_table`) lives here too, so ``stats`` and the index page
@@ -39,24 +39,30 @@ def table_files(fmt: Format) -> list[str]:
 
 FINDINGS_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.String(),
-    "outlet": pl.String(),
-    "other_outlet": pl.String(),
+    # The finding's number within its event: one row per difference.
+    "finding": pl.Int32(),
     "kind": pl.String(),
-    "change": pl.String(),
+    "change": pl.String(),  # only, altered or shared
     "category": pl.String(),
+    # The (first) outlet that carries the item, where the span points.
+    "outlet": pl.String(),
+    # Every outlet that carries it, and those that lack it ("only" findings), joined by "; ".
+    "outlets": pl.String(),
+    "lacking": pl.String(),
     "text": pl.String(),
     "voice": pl.String(),
     "speaker": pl.String(),
     "chain": pl.String(),
-    # The outlet whose text the span points into: ``outlet`` unless the item was dropped.
-    "span_outlet": pl.String(),
     "sentence": pl.Int32(),
     "start": pl.Int64(),
     "end": pl.Int64(),
+    # An altered item's other version.
+    "other_outlet": pl.String(),
+    "other_text": pl.String(),
+    "other_chain": pl.String(),
     "other_sentence": pl.Int32(),
     "other_start": pl.Int64(),
     "other_end": pl.Int64(),
-    "other_text": pl.String(),
 }
 
 FRAMING_SCHEMA: dict[str, pl.DataType] = {
@@ -117,30 +123,38 @@ def rate_column(category: str) -> str:
 
 
 def findings_frame(comparison: Comparison, *, event_id: str) -> pl.DataFrame:
-    """All findings of one event, one row each, in the comparison's order."""
+    """All findings of one event, one row per difference, in the comparison's order."""
     names = [document.outlet for document in comparison.documents]
-    findings = comparison.findings
-    columns: dict[str, list] = {
-        "event_id": [event_id] * len(findings),
-        "outlet": [names[f.outlet] for f in findings],
-        "other_outlet": [names[f.other] for f in findings],
-        "kind": [f.kind for f in findings],
-        "change": [f.change for f in findings],
-        "category": [f.category for f in findings],
-        "text": [f.text for f in findings],
-        "voice": [f.voice for f in findings],
-        "speaker": [f.speaker for f in findings],
-        "chain": [f.chain for f in findings],
-        "span_outlet": [names[f.doc] for f in findings],
-        "sentence": [f.sentence for f in findings],
-        "start": [f.start for f in findings],
-        "end": [f.end for f in findings],
-        "other_sentence": [f.other_sentence for f in findings],
-        "other_start": [f.other_span[0] if f.other_span else None for f in findings],
-        "other_end": [f.other_span[1] if f.other_span else None for f in findings],
-        "other_text": [f.other_text for f in findings],
-    }
-    return pl.DataFrame(columns, schema=FINDINGS_SCHEMA)
+    rows = []
+    for number, finding in enumerate(comparison.findings):
+        first = finding.versions[0]
+        other = finding.versions[1] if len(finding.versions) > 1 else None
+        rows.append(
+            {
+                "event_id": event_id,
+                "finding": number,
+                "kind": finding.kind,
+                "change": finding.change,
+                "category": finding.category,
+                "outlet": names[first.doc],
+                "outlets": "; ".join(names[doc] for doc in finding.outlets),
+                "lacking": "; ".join(names[doc] for doc in finding.lacking) or None,
+                "text": first.text,
+                "voice": first.voice,
+                "speaker": first.speaker,
+                "chain": first.chain,
+                "sentence": first.sentence,
+                "start": first.start,
+                "end": first.end,
+                "other_outlet": names[other.doc] if other else None,
+                "other_text": other.text if other else None,
+                "other_chain": other.chain if other else None,
+                "other_sentence": other.sentence if other else None,
+                "other_start": other.start if other else None,
+                "other_end": other.end if other else None,
+            }
+        )
+    return pl.DataFrame(rows, schema=FINDINGS_SCHEMA)
 
 
 def framing_frame(comparison: Comparison, *, event_id: str) -> pl.DataFrame:

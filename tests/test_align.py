@@ -142,10 +142,24 @@ def test_inline_diff_rebuilds_both_sentences(first: str, second: str) -> None:
 def test_summary_counts_equal_counted_findings() -> None:
     comparison = compare([document_from_text(A, outlet="A"), document_from_text(B, outlet="B")])
     for summary in comparison.summaries:
-        mine = [f for f in comparison.findings if f.outlet == summary.doc]
-        assert summary.only_here == sum(f.kind == "sentence" and f.change == "added" for f in mine)
-        assert summary.quotes_added == sum(f.kind == "quote" and f.change == "added" for f in mine)
+        added = [f for f in comparison.findings if f.change_for(summary.doc) == "added"]
+        assert summary.only_here == sum(f.kind == "sentence" for f in added)
+        assert summary.quotes_added == sum(f.kind == "quote" for f in added)
         assert summary.quotes == sum(q.doc == summary.doc for q in comparison.quotes)
+
+
+def test_one_difference_is_one_finding() -> None:
+    comparison = compare([document_from_text(A, outlet="A"), document_from_text(B, outlet="B")])
+    only_in_a = [
+        f for f in comparison.findings if f.kind == "sentence" and f.change == "only" and f.outlets == (0,)
+    ]
+    assert [f.text for f in only_in_a] == ['The mayor called the damage "serious but fixable."']
+    assert only_in_a[0].lacking == (1,)
+    assert only_in_a[0].change_for(0) == "added" and only_in_a[0].change_for(1) == "dropped"
+    places = [
+        (f.kind, f.change, tuple((v.doc, v.start, v.end) for v in f.versions)) for f in comparison.findings
+    ]
+    assert len(places) == len(set(places))
 
 
 def test_alignment_with_no_candidate_pair_links_nothing() -> None:

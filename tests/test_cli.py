@@ -22,7 +22,8 @@ def test_compare_prints_the_report() -> None:
     result = runner.invoke(app, ["compare", *PAIR])
     assert result.exit_code == 0, result.output
     assert "Per outlet" in result.output
-    assert "Only in RadarOnline.com (not in outlet-a): " in result.output
+    assert "What differs most" in result.output
+    assert "Only in RadarOnline.com (not outlet-a): " in result.output
     assert "despot" in result.output
 
 
@@ -30,7 +31,7 @@ def test_json_to_stdout_is_the_only_output(tmp_path: Path) -> None:
     result = runner.invoke(app, ["compare", *PAIR, "--json", "-"])
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert [d["outlet"] for d in data["documents"]] == ["outlet-a", "RadarOnline.com"]
     first = data["sentences"][0]
     text = data["documents"][0]["text"]
@@ -142,10 +143,15 @@ def test_three_outlets_with_reference_judges_every_outlet_against_it(tmp_path: P
     result = runner.invoke(app, ["compare", *write_three(tmp_path), "--reference", "buzz", "--json", "-"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert {(f["outlet"], f["other"]) for f in data["findings"]} == {(0, 1), (1, 0), (2, 1), (1, 2)}
+    involved = {
+        tuple(sorted({v["doc"] for v in f["versions"]} | set(f["lacking"]))) for f in data["findings"]
+    }
+    assert {(0, 1), (1, 2)} <= involved and all(1 in outlets for outlets in involved)  # all against buzz
     ledger = data["summaries"][0]
     ledger_only = [
-        f for f in data["findings"] if f["outlet"] == 0 and f["kind"] == "sentence" and f["change"] == "added"
+        f
+        for f in data["findings"]
+        if f["kind"] == "sentence" and f["change"] == "only" and f["versions"][0]["doc"] == 0
     ]
     assert ledger["only_here"] == len(ledger_only) == 2  # repairs and the mayor: not in buzz
 
@@ -165,9 +171,10 @@ def test_every_span_in_the_json_is_the_text_it_names(tmp_path: Path) -> None:
                 span, doc = (op["a"], alignment["a"]) if op["a"] else (op["b"], alignment["b"])
                 assert texts[doc][span[0] : span[1]] == op["text"]
     for finding in data["findings"]:
-        if finding["kind"] in ("sentence", "quote", "framing", "fact"):
-            assert texts[finding["doc"]][finding["start"] : finding["end"]] == finding["text"]
-        assert 0 <= finding["start"] <= finding["end"] <= len(texts[finding["doc"]])
+        for version in finding["versions"]:
+            if finding["kind"] in ("sentence", "quote", "framing", "fact"):
+                assert texts[version["doc"]][version["start"] : version["end"]] == version["text"]
+            assert 0 <= version["start"] <= version["end"] <= len(texts[version["doc"]])
 
 
 def test_a_document_with_no_sentences_left_is_refused_not_a_crash(tmp_path: Path) -> None:

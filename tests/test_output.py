@@ -96,7 +96,7 @@ def test_a_fifo_is_written_as_a_stream(tmp_path: Path, pair: list[str]) -> None:
     result = runner.invoke(app, ["compare", *pair, "-q", "--json", str(fifo)])
     reader.join(timeout=60)
     assert result.exit_code == 0, result.output
-    assert json.loads(received[0])["schema_version"] == 1
+    assert json.loads(received[0])["schema_version"] == 2
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
@@ -110,7 +110,7 @@ def test_a_symlink_stays_and_its_target_is_written(tmp_path: Path, pair: list[st
     result = runner.invoke(app, ["compare", *pair, "-q", "--json", str(link), "--html", str(dangling)])
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and dangling.is_symlink()
-    assert json.loads(target.read_text())["schema_version"] == 1
+    assert json.loads(target.read_text())["schema_version"] == 2
     assert (tmp_path / "reports" / "new.html").read_text().startswith("<!DOCTYPE html>")
     assert leftovers(tmp_path) == []
 
@@ -118,7 +118,7 @@ def test_a_symlink_stays_and_its_target_is_written(tmp_path: Path, pair: list[st
 def test_dev_stdout_is_standard_output_not_a_file_to_replace(pair: list[str]) -> None:
     result = runner.invoke(app, ["compare", *pair, "--json", "/dev/stdout"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["schema_version"] == 1  # and no terminal report after it
+    assert json.loads(result.output)["schema_version"] == 2  # and no terminal report after it
     both = runner.invoke(app, ["compare", *pair, "--json", "/dev/fd/1", "--html", "-"])
     assert both.exit_code == 2 and both.output.startswith("Error: --json - and --html - cannot both")
 

@@ -124,13 +124,16 @@ def test_source_mix_shares() -> None:
 def test_quote_overlap_counts_carried_quotes() -> None:
     findings = pl.DataFrame(
         {
-            "outlet": ["A", "A", "A", "A", "B", "B"],
-            "other_outlet": ["B", "B", "B", "B", "A", "A"],
-            "kind": ["quote", "quote", "quote", "fact", "quote", "quote"],
-            "change": ["shared", "altered", "added", "added", "shared", "dropped"],
+            "outlet": ["A", "A", "A", "A", "B"],
+            "other_outlet": ["B", "B", None, None, None],
+            "lacking": [None, None, "B", "B", "A"],
+            "kind": ["quote", "quote", "quote", "fact", "quote"],
+            "change": ["shared", "altered", "only", "only", "only"],
         }
     )
-    assert quote_overlap(findings).rows() == [("A", "B", 3, 1, 1, 0.6667), ("B", "A", 1, 1, 0, 1.0)]
+    # A's three quotes: one shared, one altered (both carried by B), one only A has; B's three:
+    # the shared and altered ones, and one only B has.
+    assert quote_overlap(findings).rows() == [("A", "B", 3, 1, 1, 0.6667), ("B", "A", 3, 1, 1, 0.6667)]
 
 
 @pytest.fixture(scope="module")

@@ -35,21 +35,22 @@ def test_findings_frame_has_one_row_per_finding(comparison: Comparison) -> None:
     assert frame.schema == pl.Schema(FINDINGS_SCHEMA)
     assert frame.height == len(comparison.findings)
     names = [d.outlet for d in comparison.documents]
-    for row, finding in zip(frame.iter_rows(named=True), comparison.findings, strict=True):
-        assert row["event_id"] == "bridge"
-        assert (row["outlet"], row["other_outlet"], row["span_outlet"]) == (
-            names[finding.outlet],
-            names[finding.other],
-            names[finding.doc],
-        )
+    for number, (row, finding) in enumerate(
+        zip(frame.iter_rows(named=True), comparison.findings, strict=True)
+    ):
+        first = finding.versions[0]
+        other = finding.versions[1] if len(finding.versions) > 1 else None
+        assert (row["event_id"], row["finding"]) == ("bridge", number)
+        assert (row["outlet"], row["other_outlet"]) == (names[first.doc], names[other.doc] if other else None)
+        assert row["lacking"] == ("; ".join(names[doc] for doc in finding.lacking) or None)
         assert (row["kind"], row["change"], row["category"], row["text"]) == (
             finding.kind,
             finding.change,
             finding.category,
             finding.text,
         )
-        assert (row["sentence"], row["start"], row["end"]) == (finding.sentence, finding.start, finding.end)
-        assert (row["other_start"], row["other_end"]) == (finding.other_span or (None, None))
+        assert (row["sentence"], row["start"], row["end"]) == (first.sentence, first.start, first.end)
+        assert (row["other_start"], row["other_end"]) == ((other.start, other.end) if other else (None, None))
 
 
 def test_outlets_frame_copies_summaries_and_splits_rates(comparison: Comparison) -> None:

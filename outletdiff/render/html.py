@@ -30,7 +30,18 @@ from typing import TypeVar
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model import Alignment, Attribution, Comparison, Finding, FramingHit, Link, Quote, Sentence, Span
+from ..model import (
+    Alignment,
+    Attribution,
+    Comparison,
+    Finding,
+    FramingHit,
+    Link,
+    Quote,
+    Sentence,
+    Span,
+    Version,
+)
 
 Node = tuple[int, int]  # (document, sentence index)
 T = TypeVar("T")
@@ -46,7 +57,6 @@ _STATUS_LABELS = {
     "boilerplate": "boilerplate",
 }
 _KINDS = (("fact", "Facts"), ("quote", "Quotes"), ("framing", "Framing words"), ("source", "Sources"))
-_CHANGES = ("added", "dropped", "altered")
 
 
 @dataclass(frozen=True)
@@ -168,12 +178,21 @@ class FindingsView:
 
 
 @dataclass(frozen=True)
+class DigestView:
+    """One digest line, linking to the first sentence it stands on."""
+
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
 class ReportView:
     """The whole page; the template reads only this."""
 
     title: str
     hint: str
     warnings: tuple[str, ...]
+    digest: tuple[DigestView, ...]
     outlets: tuple[OutletView, ...]
     rows: tuple[RowView, ...]
     findings: tuple[FindingsView, ...]
@@ -226,6 +245,10 @@ def build_view(comparison: Comparison) -> ReportView:
         or "Comparison of " + ", ".join(d.outlet for d in comparison.documents),
         hint=_hint(comparison),
         warnings=comparison.event_warnings(),
+        digest=tuple(
+            DigestView(line.text, "#" + anchor(*line.sentences[0]) if line.sentences else "")
+            for line in comparison.digest
+        ),
         outlets=tuple(_outlet_view(comparison, doc) for doc in range(len(comparison.documents))),
         rows=tuple(_row_view(comparison, layout, cells) for cells in layout.rows),
         findings=_findings_views(comparison),
@@ -608,62 +631,70 @@ def _percent(part: int, whole: int) -> str:
 
 
 def _findings_views(comparison: Comparison) -> tuple[FindingsView, ...]:
-    pairs = sorted({(f.outlet, f.other) for f in comparison.findings})
+    """The findings grouped by the outlets they concern, each difference once."""
+    groups: dict[tuple[int, ...], list[Finding]] = {}
+    for finding in comparison.findings:
+        if finding.change != "shared" and finding.kind != "sentence":
+            groups.setdefault(tuple(sorted({*finding.outlets, *finding.lacking})), []).append(finding)
     views = []
-    for outlet, other in pairs:
-        mine = [
-            f for f in comparison.findings if (f.outlet, f.other) == (outlet, other) and f.change in _CHANGES
-        ]
-        kinds = tuple(_kind_group(comparison, mine, kind, title) for kind, title in _KINDS)
+    for involved, found in sorted(groups.items()):
+        names = [comparison.documents[doc].outlet for doc in involved]
+        kinds = tuple(_kind_group(comparison, found, kind, title) for kind, title in _KINDS)
         views.append(
             FindingsView(
-                outlet=comparison.documents[outlet].outlet,
-                other=comparison.documents[other].outlet,
-                kinds=tuple(group for group in kinds if group.count),
+                outlet=names[0], other=", ".join(names[1:]), kinds=tuple(g for g in kinds if g.count)
             )
         )
     return tuple(views)
 
 
 def _kind_group(comparison: Comparison, findings: list[Finding], kind: str, title: str) -> KindGroupView:
-    changes = []
-    for change in _CHANGES:
-        items = tuple(_finding_view(comparison, f) for f in findings if f.kind == kind and f.change == change)
-        if items:
-            changes.append(ChangeGroupView(change, _explain(comparison, findings[0], change), items))
-    return KindGroupView(title=title, count=sum(len(c.items) for c in changes), changes=tuple(changes))
+    grouped: dict[tuple[str, str], list[FindingView]] = {}
+    for finding in findings:
+        if finding.kind == kind:
+            css = "added" if finding.change == "only" else finding.change
+            grouped.setdefault((css, _explain(comparison, finding)), []).append(
+                _finding_view(comparison, finding)
+            )
+    changes = tuple(ChangeGroupView(css, explain, tuple(items)) for (css, explain), items in grouped.items())
+    return KindGroupView(title=title, count=sum(len(c.items) for c in changes), changes=changes)
 
 
-def _explain(comparison: Comparison, finding: Finding, change: str) -> str:
-    outlet = comparison.documents[finding.outlet].outlet
-    other = comparison.documents[finding.other].outlet
-    return {
-        "added": f"in {outlet}, not in {other}",
-        "dropped": f"in {other}, not in {outlet}",
-        "altered": f"{outlet}'s wording vs {other}'s",
-    }[change]
+def _explain(comparison: Comparison, finding: Finding) -> str:
+    def names(docs: Iterable[int]) -> str:
+        return ", ".join(comparison.documents[doc].outlet for doc in docs)
+
+    if finding.change == "only":
+        return f"only in {names(finding.outlets)}, not in {names(finding.lacking)}"
+    return f"worded differently by {names(finding.outlets)}"
+
+
+def _number(comparison: Comparison, version: Version) -> int | None:
+    return comparison.sentence_number(version.doc, version.sentence)
 
 
 def _finding_view(comparison: Comparison, finding: Finding) -> FindingView:
+    version = finding.versions[0]
     details = []
-    if finding.voice == "quoted":
-        details.append("quoted voice" + (f": {finding.speaker}" if finding.speaker else ""))
-    elif finding.voice == "outlet":
+    if version.voice == "quoted":
+        details.append("quoted voice" + (f": {version.speaker}" if version.speaker else ""))
+    elif version.voice == "outlet":
         details.append("outlet's own voice")
-    elif finding.speaker:
-        details.append(f"speaker: {finding.speaker}")
-    if finding.chain:
-        details.append(f"chain: {finding.chain}")
+    elif version.speaker:
+        details.append(f"speaker: {version.speaker}")
+    if version.chain:
+        details.append(f"chain: {version.chain}")
     other_href = other_text = ""
-    if finding.change == "altered" and finding.other_sentence is not None:
-        other_href = "#" + anchor(finding.other, finding.other_sentence)
-        other_text = finding.other_text or "(none)"
+    if finding.change == "altered" and len(finding.versions) > 1:
+        other = finding.versions[1]
+        other_href = "#" + anchor(other.doc, other.sentence)
+        other_text = (other.chain if finding.kind == "source" else other.text) or "(none)"
     return FindingView(
-        text=" ".join(finding.text.split()),
+        text=" ".join(version.text.split()),
         category=finding.category,
         details=tuple(details),
-        href="#" + anchor(finding.doc, finding.sentence),
-        where=f"{comparison.documents[finding.doc].outlet}, sentence {finding.sentence + 1}",
+        href="#" + anchor(version.doc, version.sentence),
+        where=f"{comparison.documents[version.doc].outlet} {_number(comparison, version)}",
         other_href=other_href,
         other_text=" ".join(other_text.split()),
     )

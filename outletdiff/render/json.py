@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Alignment, Comparison, Link
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:
@@ -46,6 +46,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "framing": [dataclasses.asdict(hit) for hit in comparison.framing],
         "facts": [dataclasses.asdict(fact) for fact in comparison.facts],
         "findings": [dataclasses.asdict(finding) for finding in comparison.findings],
+        "digest": [dataclasses.asdict(line) for line in comparison.digest],
         "summaries": [dataclasses.asdict(summary) for summary in comparison.summaries],
     }
 

@@ -9,35 +9,36 @@ an outlet named ``[bold]`` or a sentence holding ``ESC[2J`` prints as those char
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..display import NAME_LIMIT, TITLE_LIMIT, one_line, printable
-from ..model import Alignment, Comparison, Finding, Link
+from ..model import Comparison, Finding, Version
 
-_CHANGE_STYLE = {"added": "green", "dropped": "red", "altered": "yellow", "shared": "dim"}
 _KIND_TITLES = {
+    "source": "Sources",
     "quote": "Quotes",
-    "source": "Sources and sourcing chains",
     "framing": "Framing words",
     "fact": "Facts",
+    "sentence": "Sentences",
 }
+_SHOWN_PER_LINE = 8  # items listed on one grouped line before "and N more"
 
 
-def render(comparison: Comparison, console: Console) -> None:
-    """Print the whole report to ``console``."""
+def render(comparison: Comparison, console: Console, *, digest_only: bool = False) -> None:
+    """Print the report to ``console``: the header, the digest, then every other difference
+    once, one line each (``digest_only``: stop after the digest)."""
     _header(comparison, console)
-    for alignment in _reported_pairs(comparison):
-        _pair_section(comparison, alignment, console)
-        for doc in (alignment.a, alignment.b):
-            other = alignment.b if doc == alignment.a else alignment.a
-            _findings_section(comparison, doc, other, console)
+    _digest(comparison, console)
+    if not digest_only:
+        _differences(comparison, console)
 
 
-def to_text(comparison: Comparison, *, width: int = 100, color: bool = False) -> str:
+def to_text(
+    comparison: Comparison, *, width: int = 100, color: bool = False, digest_only: bool = False
+) -> str:
     """The report as a string (plain unless ``color``): used for golden files and tests."""
     buffer = io.StringIO()
     console = Console(
@@ -47,14 +48,8 @@ def to_text(comparison: Comparison, *, width: int = 100, color: bool = False) ->
         no_color=not color,
         color_system="standard" if color else None,
     )
-    render(comparison, console)
+    render(comparison, console, digest_only=digest_only)
     return buffer.getvalue()
-
-
-def _reported_pairs(comparison: Comparison) -> list[Alignment]:
-    """Every pair of outlets that has findings (all pairs, or those with the reference)."""
-    pairs = {(f.outlet, f.other) for f in comparison.findings}
-    return [a for a in comparison.alignments if (a.a, a.b) in pairs or (a.b, a.a) in pairs]
 
 
 def _header(comparison: Comparison, console: Console) -> None:
@@ -73,9 +68,8 @@ def _header(comparison: Comparison, console: Console) -> None:
         "shared / altered / only here": [
             f"{s.shared} / {s.altered} / {s.only_here}" for s in comparison.summaries
         ],
-        "quotes (added / dropped / altered)": [
-            f"{s.quotes} ({s.quotes_added} / {s.quotes_dropped} / {s.quotes_altered})"
-            for s in comparison.summaries
+        "quotes (only here / worded differently)": [
+            f"{s.quotes} ({s.quotes_added} / {s.quotes_altered})" for s in comparison.summaries
         ],
         "framing words, own voice (per 1,000)": [
             f"{s.framing_outlet_voice} ({s.framing_per_1000:.1f})" for s in comparison.summaries
@@ -89,30 +83,87 @@ def _header(comparison: Comparison, console: Console) -> None:
     console.print(table)
 
 
-def _pair_section(comparison: Comparison, alignment: Alignment, console: Console) -> None:
-    name_a = _name(comparison.documents[alignment.a].outlet)
-    name_b = _name(comparison.documents[alignment.b].outlet)
-    console.rule(Text(f"{name_a}  vs  {name_b}"))
-    for doc, statuses, other in (
-        (alignment.a, alignment.status_a, name_b),
-        (alignment.b, alignment.status_b, name_a),
-    ):
-        only = [comparison.sentences[doc][i] for i, status in enumerate(statuses) if status == "added"]
-        name = _name(comparison.documents[doc].outlet)
-        console.print(Text(f"Only in {name} (not in {other}): {len(only)}", style="bold"))
-        for sentence in only:
-            console.print(
-                Text(f"  + [{sentence.index}] {printable(sentence.text)}", style=_CHANGE_STYLE["added"])
+def _digest(comparison: Comparison, console: Console) -> None:
+    console.print(Text("What differs most", style="bold"))
+    if not comparison.digest:
+        console.print(Text("  Nothing: the outlets tell this alike."))
+    for number, line in enumerate(comparison.digest, 1):
+        # Digest lines wrap: they are what the reader came for.
+        console.print(Text(f"{number:>2}. {printable(line.text)}"))
+
+
+def _differences(comparison: Comparison, console: Console) -> None:
+    """Every difference the digest did not already show, grouped by kind, one line each."""
+    shown = {index for line in comparison.digest for index in line.findings}
+    rest = [
+        (index, finding)
+        for index, finding in enumerate(comparison.findings)
+        if index not in shown and finding.change != "shared"
+    ]
+    if not rest:
+        return
+    console.print(Text(f"Other differences ({len(rest)})", style="bold"))
+    for kind, title in _KIND_TITLES.items():
+        of_kind = [finding for _, finding in rest if finding.kind == kind]
+        if not of_kind:
+            continue
+        console.print(Text(f" {title}", style="bold"))
+        for label, text, wrap in _grouped(comparison, of_kind):
+            # Lists wrap; a pair of versions is cut at the edge (the JSON and HTML hold it all).
+            console.print(_line(f"  {label}: ", text), no_wrap=not wrap, overflow="ellipsis")
+        if kind == "sentence":
+            for finding in of_kind:
+                if finding.category == "edited":
+                    console.print(_edited(comparison, finding))
+
+
+def _grouped(comparison: Comparison, findings: list[Finding]) -> list[tuple[str, str, bool]]:
+    """Lines for one kind (label, text, whether it may wrap): items only some outlets have,
+    listed together per outlet; each altered item on a line of its own with both versions."""
+    lines: list[tuple[str, str, bool]] = []
+    only: dict[tuple[tuple[int, ...], tuple[int, ...]], list[Finding]] = {}
+    for finding in findings:
+        if finding.change == "only":
+            only.setdefault((finding.outlets, finding.lacking), []).append(finding)
+    for (outlets, lacking), items in only.items():
+        label = f"only in {_names(comparison, outlets)} (not {_names(comparison, lacking)})"
+        if items[0].kind == "sentence":
+            sentences = "; ".join(
+                f"{_number(comparison, item.versions[0])} {_quoted(item.text, limit=70)}" for item in items
             )
-    changed = [link for link in alignment.links if link.diff and link.label != "identical"]
-    console.print(Text(f"Changed between {name_a} and {name_b}: {len(changed)}", style="bold"))
-    for link in changed:
-        console.print(_diff_line(link))
+            lines.append((label, sentences, True))
+            continue
+        texts = list(dict.fromkeys(printable(_item(item)) for item in items))
+        more = f" and {len(texts) - _SHOWN_PER_LINE} more" if len(texts) > _SHOWN_PER_LINE else ""
+        lines.append((label, "; ".join(texts[:_SHOWN_PER_LINE]) + more, True))
+    for finding in findings:
+        if finding.change == "altered" and finding.category != "edited":
+            versions = "  vs  ".join(
+                f"{_names(comparison, (v.doc,))} {_number(comparison, v)}: {_version(finding, v)}"
+                for v in finding.versions
+            )
+            label = "credited differently" if finding.kind == "source" else finding.category
+            lines.append((label, versions, False))
+    return lines
 
 
-def _diff_line(link: Link) -> Text:
-    line = Text(f"  ~ [{link.a}->{link.b}] {link.label} ({link.score:.2f}): ")
-    for op in link.diff:
+def _edited(comparison: Comparison, finding: Finding) -> Text:
+    """An edited sentence as its word diff: ``[-deleted-]`` and ``{+inserted+}`` read without
+    colour; the colours help where there are some."""
+    first, second = finding.versions[0], finding.versions[1]
+    line = Text(
+        f"  edited: {_names(comparison, (first.doc,))} {_number(comparison, first)}"
+        f" ~ {_names(comparison, (second.doc,))} {_number(comparison, second)}: "
+    )
+    link = next(
+        (
+            link
+            for link in comparison.alignment(first.doc, second.doc).links
+            if (link.a, link.b) == (first.sentence, second.sentence) and link.diff
+        ),
+        None,
+    )
+    for op in link.diff if link else ():
         text = printable(op.text)
         if op.op == "equal":
             line.append(text + " ")
@@ -125,51 +176,33 @@ def _diff_line(link: Link) -> Text:
     return line
 
 
-def _findings_section(comparison: Comparison, doc: int, other: int, console: Console) -> None:
-    findings = [
-        f for f in comparison.findings if f.outlet == doc and f.other == other and f.kind != "sentence"
-    ]
-    name = _name(comparison.documents[doc].outlet)
-    other_name = _name(comparison.documents[other].outlet)
-    for kind, title in _KIND_TITLES.items():
-        of_kind = [f for f in findings if f.kind == kind and f.change != "shared"]
-        if not of_kind:
-            continue
-        console.print(Text(f"{title}: {name} relative to {other_name}", style="bold"))
-        for finding in of_kind:
-            console.print(_finding_line(finding))
+def _item(finding: Finding) -> str:
+    version = finding.versions[0]
+    text = _quoted(version.text, limit=60) if finding.kind == "quote" else version.text
+    speaker = f" ({version.speaker})" if finding.kind == "quote" and version.speaker else ""
+    return f"{text}{speaker}"
 
 
-def _finding_line(finding: Finding) -> Text:
-    marker = {"added": "+", "dropped": "-", "altered": "~"}.get(finding.change, " ")
-    line = Text(
-        f"  {marker} {finding.change} {one_line(finding.category)}: ",
-        style=_CHANGE_STYLE.get(finding.change, ""),
-    )
-    if finding.kind == "source" and finding.change == "altered":
-        unattributed = "(stated as fact)"
-        line.append(printable(f"{finding.chain or unattributed}  vs  {finding.other_text or unattributed}"))
-        line.append(f"  in {_quoted(finding.text, limit=70)}", style="dim")
-        line.append(f"  (sentence {finding.doc}:{finding.sentence})", style="dim")
-        return line
-    line.append(_quoted(finding.text))
-    details = list(_details(finding))
-    if details:
-        line.append("  (" + "; ".join(details) + ")", style="dim")
-    return line
+def _version(finding: Finding, version: Version) -> str:
+    if finding.kind == "source":
+        return printable(version.chain or "(stated as fact)")
+    if finding.kind == "sentence":
+        return _quoted(version.text, limit=40)
+    return _quoted(version.text, limit=50)
 
 
-def _details(finding: Finding) -> Iterable[str]:
-    speaker = one_line(finding.speaker, TITLE_LIMIT) if finding.speaker else None
-    if finding.voice == "quoted":
-        yield f"quoted voice{': ' + speaker if speaker else ''}"
-    elif speaker:
-        yield f"speaker: {speaker}"
-    if finding.chain and finding.kind != "source":
-        yield f"chain: {printable(finding.chain)}"
-    if finding.other_text is not None and finding.change == "altered":
-        yield f"other: {_quoted(finding.other_text)}"
-    yield f"sentence {finding.doc}:{finding.sentence}"
+def _number(comparison: Comparison, version: Version) -> str:
+    return str(comparison.sentence_number(version.doc, version.sentence))
+
+
+def _names(comparison: Comparison, docs: tuple[int, ...]) -> str:
+    return ", ".join(_name(comparison.documents[doc].outlet) for doc in docs)
+
+
+def _line(prefix: str, text: str) -> Text:
+    """One report line, to be cut with an ellipsis at the console's width rather than wrapped:
+    the JSON and HTML reports hold every word."""
+    return Text(prefix + printable(" ".join(text.split())))
 
 
 def _name(outlet: str) -> str:

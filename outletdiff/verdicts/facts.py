@@ -33,11 +33,11 @@ from outletdiff.model import (
     DiffOp,
     Document,
     Fact,
-    Finding,
     Link,
     Sentence,
     Span,
-    finding_at,
+    Verdict,
+    verdict_at,
 )
 
 __all__ = ["fact_verdicts"]
@@ -50,15 +50,17 @@ def fact_verdicts(
     documents: Sequence[Document],
     sentences: Sequence[Sequence[Sentence]],
     facts: Sequence[Fact],
-) -> list[Finding]:
+) -> list[Verdict]:
     """Fact findings for ``alignment.a`` vs ``alignment.b`` in both directions, in text order."""
     a, b = alignment.a, alignment.b
-    facts_a, facts_b = _checkable(facts, documents[a], a), _checkable(facts, documents[b], b)
+    outlets = _outlet_words(documents[a].outlet) | _outlet_words(documents[b].outlet)
+    facts_a = _checkable(facts, documents[a], a, outlets)
+    facts_b = _checkable(facts, documents[b], b, outlets)
     index_a, index_b = FactIndex(facts_a), FactIndex(facts_b)
     open_a = [fact for fact in facts_a if fact not in index_b]
     open_b = [fact for fact in facts_b if fact not in index_a]
     altered, unsure = _altered_pairs(alignment, open_a, open_b)
-    findings: list[Finding] = []
+    findings: list[Verdict] = []
     for fact_a, fact_b in altered:
         findings.append(_altered(fact_a, fact_b))
         findings.append(_altered(fact_b, fact_a))
@@ -75,15 +77,15 @@ def fact_verdicts(
     return sorted(findings, key=lambda f: (f.outlet, f.doc, f.start, f.change))
 
 
-def _checkable(facts: Iterable[Fact], document: Document, doc: int) -> list[Fact]:
-    """The document's facts, relative dates resolved, its own outlet name left out."""
-    own_name = _outlet_words(document.outlet)
+def _checkable(facts: Iterable[Fact], document: Document, doc: int, outlets: set[str]) -> list[Fact]:
+    """The document's facts, relative dates resolved, the compared outlets' names left out:
+    an outlet naming itself or the other outlet is not a fact about the event."""
     return [
         resolve_date(fact, document.date)
         for fact in facts
         if fact.doc == doc
         and fact.kind != "claim"
-        and not (fact.kind == "entity" and set(fact.value.split()) <= own_name)
+        and not (fact.kind == "entity" and set(fact.value.split()) <= outlets)
     ]
 
 
@@ -269,8 +271,8 @@ def _by_sentence(facts: list[Fact]) -> dict[int, list[Fact]]:
     return grouped
 
 
-def _altered(fact: Fact, other: Fact) -> Finding:
-    return finding_at(
+def _altered(fact: Fact, other: Fact) -> Verdict:
+    return verdict_at(
         fact,
         outlet=fact.doc,
         other=other.doc,
@@ -281,5 +283,5 @@ def _altered(fact: Fact, other: Fact) -> Finding:
     )
 
 
-def _one_sided(fact: Fact, *, outlet: int, other: int, change: Change) -> Finding:
-    return finding_at(fact, outlet=outlet, other=other, kind="fact", change=change, category=fact.kind)
+def _one_sided(fact: Fact, *, outlet: int, other: int, change: Change) -> Verdict:
+    return verdict_at(fact, outlet=outlet, other=other, kind="fact", change=change, category=fact.kind)

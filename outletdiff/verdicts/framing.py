@@ -20,13 +20,13 @@ from outletdiff.model import (
     Alignment,
     Change,
     Document,
-    Finding,
     FramingHit,
     Link,
     Quote,
     Sentence,
     Span,
-    finding_at,
+    Verdict,
+    verdict_at,
 )
 
 __all__ = ["framing_verdicts"]
@@ -43,7 +43,7 @@ def framing_verdicts(
     framing: Sequence[FramingHit],
     *,
     quotes: Sequence[Quote] = (),
-) -> list[Finding]:
+) -> list[Verdict]:
     """Framing findings for ``alignment.a`` vs ``alignment.b`` in both directions, in text order.
 
     ``quotes`` decide whose voice an inserted candidate word is in: words inside any quote
@@ -58,7 +58,7 @@ def framing_verdicts(
     for hit in _candidates(alignment, documents, sentences, quoted):
         if not any(h.doc == hit.doc and h.start < hit.end and hit.start < h.end for h in events.values()):
             events.setdefault((hit.doc, hit.start, hit.end), hit)
-    findings: list[Finding] = []
+    findings: list[Verdict] = []
     for hit in sorted(events.values(), key=lambda h: (h.doc, h.start)):
         other = b if hit.doc == a else a
         findings.append(_finding(hit, outlet=hit.doc, other=other, change="added"))
@@ -66,8 +66,8 @@ def framing_verdicts(
     return findings
 
 
-def _finding(hit: FramingHit, *, outlet: int, other: int, change: Change) -> Finding:
-    return finding_at(
+def _finding(hit: FramingHit, *, outlet: int, other: int, change: Change) -> Verdict:
+    return verdict_at(
         hit,
         outlet=outlet,
         other=other,

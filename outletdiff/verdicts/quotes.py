@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..model import Alignment, Change, Document, Finding, Quote, finding_at
+from ..model import Alignment, Change, Document, Quote, Verdict, verdict_at
 from ..normalize import fold
 
 _SAME = 92.0  # ratio at or above which two quotes have the same wording
@@ -24,7 +24,7 @@ _MIN_FUZZY_CHARS = 12  # shorter quotes must match whole words, not fuzzily
 
 def quote_verdicts(
     alignment: Alignment, documents: Sequence[Document], quotes: Sequence[Quote]
-) -> list[Finding]:
+) -> list[Verdict]:
     """Findings for both directions of ``alignment``: ``a`` against ``b`` and ``b`` against ``a``.
 
     ``documents`` is accepted for symmetry with the other verdicts; quote text is carried
@@ -69,7 +69,7 @@ def same_person_name(first: str, second: str) -> bool:
     return first.split()[-1] == second.split()[-1]
 
 
-def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) -> list[Finding]:
+def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) -> list[Verdict]:
     findings = []
     matches = _best_matches(mine, theirs)
     for quote, (match, change) in zip(mine, matches, strict=True):
@@ -165,8 +165,8 @@ def _words_inside(first: str, second: str) -> float:
 
 def _finding(
     quote: Quote, outlet: int, other: int, change: Change, category: str, match: Quote | None = None
-) -> Finding:
-    return finding_at(
+) -> Verdict:
+    return verdict_at(
         quote,
         outlet=outlet,
         other=other,

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..extract.speakers import canonical_outlet
-from ..model import Alignment, Attribution, Document, Finding, Sentence, Source
+from ..model import Alignment, Attribution, Document, Sentence, Source, Verdict
 from ..normalize import fold
 from .quotes import same_person_name
 
@@ -26,7 +26,7 @@ def source_verdicts(
     documents: Sequence[Document],
     sentences: Sequence[Sequence[Sentence]],
     attributions: Sequence[Attribution],
-) -> list[Finding]:
+) -> list[Verdict]:
     """Findings for both directions of ``alignment`` (``a`` vs ``b`` and ``b`` vs ``a``).
 
     Chains are compared on the sentence pairs a reader sees side by side
@@ -122,7 +122,7 @@ def _mentions(attributions: list[Attribution]) -> list[tuple[int, Source]]:
 
 def _sources(
     mine: list[Attribution], theirs: list[Attribution], outlet: int, other: int, pairs: list[tuple[int, int]]
-) -> list[Finding]:
+) -> list[Verdict]:
     """Added/shared for ``outlet``'s sources, and the matching dropped finding for ``other``."""
     their_sources = SourceIndex(source for item in theirs for source in item.chain)
     by_sentence = {item.sentence: item for item in theirs}
@@ -140,8 +140,8 @@ def _sources(
     return findings
 
 
-def _finding(outlet: int, other: int, change: str, source: Source, sentence: int, doc: int) -> Finding:
-    return Finding(
+def _finding(outlet: int, other: int, change: str, source: Source, sentence: int, doc: int) -> Verdict:
+    return Verdict(
         outlet=outlet,
         other=other,
         kind="source",
@@ -162,7 +162,7 @@ def _chains(
     alignment: Alignment,
     sentences: Sequence[Sequence[Sentence]],
     pairs: list[tuple[int, int]],
-) -> list[Finding]:
+) -> list[Verdict]:
     """Altered findings for linked sentences whose chains differ or only one side attributes."""
     by_a = {item.sentence: item for item in side_a}
     by_b = {item.sentence: item for item in side_b}
@@ -221,8 +221,8 @@ def _altered(
     other_span: tuple[int, int, str],
     theirs: Attribution | None,
     category: str,
-) -> Finding:
-    return Finding(
+) -> Verdict:
+    return Verdict(
         outlet=outlet,
         other=other,
         kind="source",
