@@ -17,12 +17,16 @@ word written like "HuffPost"), so "Trump has learned" or "told Putin" never name
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
-_SITE = r"[A-Z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|co\.uk|org|net)\b"
-_WORD = r"[A-Z][A-Za-z0-9&-]*"
+# Words and site names of at most 40 characters, matched possessively, so that no text (a
+# pasted page of capitals) makes the matching backtrack.
+_SITE = r"[A-Z][A-Za-z0-9-]{0,40}+(?:\.[A-Za-z0-9-]{1,40}+){0,3}?\.(?:com|co\.uk|org|net)\b"
+_WORD = r"[A-Z][A-Za-z0-9&-]{0,40}+"
 # A site name, or one to five capitalised words (an optional leading "The").
 _NAME = rf"(?:{_SITE}|(?:The\s+)?{_WORD}(?:[ \t]+{_WORD}){{0,4}})"
 _N = rf"(?P<name>{_NAME})"
@@ -76,6 +80,13 @@ _CITATION_FRAMES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+# The words every self-referential frame holds, and how far around them a frame can reach.
+_SELF_CUES = re.compile(
+    r"learned|learnt|obtained|reached|contacted|reveal|understands|reported|newsletter|©|\([cC]\)"
+    r"|Copyright|told|statement|interview|speaking|comment|respon|repl"
+)
+_MARGIN = 300
+_HEAD, _TAIL = 200_000, 50_000
 # A strong frame alone names the outlet; "told X" needs to be said twice.
 _ENOUGH = 2
 _SITE_NAME = re.compile(rf"^{_SITE}$")
@@ -90,26 +101,67 @@ def outlet_from_text(text: str) -> str | None:
     the third person is dropped. The heaviest name wins (the earlier on a tie), written as the
     article writes it most often.
     """
-    cited = {_key(match.group("name")) for frame in _CITATION_FRAMES for match in frame.finditer(text)}
     weights: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
     first_seen: dict[str, int] = {}
-    for frame, weight, needs_outlet_name in _SELF_FRAMES:
-        for match in frame.finditer(text):
-            found = _tidy(match.group("name"))
-            name = _outlet_prefix(found) or ("" if needs_outlet_name else found)
-            key = _key(name)
-            if not name or key in cited:
-                continue
-            weights[key] += weight
-            spellings.setdefault(key, Counter())[name] += 1
-            first_seen[key] = min(first_seen.get(key, match.start()), match.start())
+    # A page pasted whole (up to the 10 MB input limit) is read at its head and its tail only,
+    # where an article names itself (the byline area, the newsletter and copyright lines).
+    head, tail = _SELF_CUES.finditer(text, 0, _HEAD), _SELF_CUES.finditer(text, max(_HEAD, len(text) - _TAIL))
+    for start, end in _windows(text, itertools.chain(head, tail)):
+        for frame, weight, needs_outlet_name in _SELF_FRAMES:
+            for match in frame.finditer(text, start, end):
+                found = _tidy(match.group("name"))
+                name = _outlet_prefix(found) or ("" if needs_outlet_name else found)
+                if not name:
+                    continue
+                key = _key(name)
+                weights[key] += weight
+                spellings.setdefault(key, Counter())[name] += 1
+                first_seen[key] = min(first_seen.get(key, match.start()), match.start())
+    if weights:
+        for key in _cited(text, spellings):
+            del weights[key]
     if not weights:
         return None
     best = max(weights, key=lambda key: (weights[key], -first_seen[key]))
     if weights[best] < _ENOUGH:
         return None
     return spellings[best].most_common(1)[0][0]
+
+
+def _cited(text: str, spellings: dict[str, Counter[str]]) -> set[str]:
+    """The keys among ``spellings`` that the article also cites in the third person.
+
+    Only the text around a mention of a candidate's first word is searched.
+    """
+    words = {
+        next((word for word in spelling.split() if word != "The"), spelling)
+        for names in spellings.values()
+        for spelling in names
+    }
+    first_words = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    mentions = itertools.chain(
+        first_words.finditer(text, 0, _HEAD), first_words.finditer(text, max(_HEAD, len(text) - _TAIL))
+    )
+    cited: set[str] = set()
+    for start, end in _windows(text, mentions):
+        for frame in _CITATION_FRAMES:
+            cited.update(_key(match.group("name")) for match in frame.finditer(text, start, end))
+    return cited & set(spellings)
+
+
+def _windows(text: str, cues: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
+    """Merged stretches of text around each cue, wide enough to hold any frame around it, so
+    the frames are matched near their cue words only (a 10 MB article costs no more than its
+    cue words)."""
+    windows: list[tuple[int, int]] = []
+    for cue in cues:
+        start, end = max(0, cue.start() - _MARGIN), min(len(text), cue.end() + _MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _tidy(name: str) -> str:

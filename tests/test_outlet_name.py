@@ -116,3 +116,12 @@ def test_never_names_a_basil_article_after_another_outlet() -> None:
             named += 1
             assert name in own.get(article["source"].lower(), set()), (path.name, name)
     assert named >= 14  # 10 of Fox News's 100 articles and 4 of HuffPost's name their outlet
+
+
+def test_a_huge_pasted_page_is_read_at_its_head_and_tail_only() -> None:
+    import time
+
+    text = "RadarOnline.com has learned that " + "Fox News told CNN As Bloomberg reported " * 250_000
+    started = time.perf_counter()
+    assert outlet_from_text(text) == "RadarOnline.com"
+    assert time.perf_counter() - started < 10  # about a second for 10 MB on a slow machine
