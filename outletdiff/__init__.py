@@ -33,9 +33,15 @@ if TYPE_CHECKING:
     from .pipeline import compare
     from .render.html import to_html
 
+    __version__: str
+
 
 def __getattr__(name: str) -> Any:
     """Import the pipeline (numpy, scipy, rapidfuzz) and jinja2 on first use, so the CLI starts quickly."""
+    if name == "__version__":
+        from ._version import version
+
+        return version()
     if name == "compare":
         from .pipeline import compare
 
@@ -45,6 +51,12 @@ def __getattr__(name: str) -> Any:
 
         return to_html
     raise AttributeError(f"module 'outletdiff' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names only (what ``__all__`` exports, and ``__version__``), so tab completion in
+    Python and Jupyter offers the API rather than the modules it is built from."""
+    return sorted([*__all__, "__version__"])
 
 
 __all__ = [

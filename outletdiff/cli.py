@@ -11,14 +11,43 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, cast, get_args
+from typing import Annotated, Any, NoReturn, cast, get_args
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .display import one_line, printable
 from .errors import OutletdiffError
 
+
+def _flags_take_no_value(params: list[Any]) -> list[Any]:
+    """Show a flag (``--open``, ``--html/--no-html``, ``--help``) as a flag in ``--help``.
+
+    typer labels every option with its type, so a flag reads ``--open <bool>`` as if it took
+    a value; an empty metavar leaves the type column blank for flags only.
+    """
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class _Group(TyperGroup):
+    """The root command, with flags shown as flags."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
+class _Command(TyperCommand):
+    """A command, with flags shown as flags."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_take_no_value(super().get_params(ctx))
+
+
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -26,35 +55,58 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from ._version import version
+
+        typer.echo(f"outletdiff {version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
     """outletdiff: compare outlets' coverage of one event."""
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
     files: Annotated[
         list[str], typer.Argument(help="Two or more articles (.txt .md .html .json), or - for stdin.")
     ],
     label: Annotated[
-        list[str] | None, typer.Option("--label", "-l", help="Outlet name for each file, in order.")
+        list[str] | None,
+        typer.Option("--label", "-l", metavar="NAME", help="Outlet name for each file, in order."),
     ] = None,
     json_path: Annotated[
-        str | None, typer.Option("--json", help="Write the full result as JSON to PATH (- for stdout).")
+        str | None,
+        typer.Option("--json", metavar="PATH", help="Write the full result as JSON to PATH (- for stdout)."),
     ] = None,
     html_path: Annotated[
-        str | None, typer.Option("--html", help="Write a self-contained HTML report to PATH (- for stdout).")
+        str | None,
+        typer.Option(
+            "--html", metavar="PATH", help="Write a self-contained HTML report to PATH (- for stdout)."
+        ),
     ] = None,
     open_html: Annotated[bool, typer.Option("--open", help="Open the HTML report in a browser.")] = False,
     reference: Annotated[
         str | None,
         typer.Option(
-            "--reference", "-r", help="Compare every outlet with this one only (name or 1-based position)."
+            "--reference",
+            "-r",
+            metavar="NAME",
+            help="Compare every outlet with this one only (name or 1-based position).",
         ),
     ] = None,
     lexicon: Annotated[
         list[Path] | None,
-        typer.Option("--lexicon", help="Extra framing lexicon: CSV, word list, MPQA .tff or LIWC .dic."),
+        typer.Option(
+            "--lexicon", metavar="FILE", help="Extra framing lexicon: CSV, word list, MPQA .tff or LIWC .dic."
+        ),
     ] = None,
     replace_lexicon: Annotated[
         bool, typer.Option("--replace-lexicon", help="Use only the --lexicon files, not the shipped lexicon.")
@@ -112,14 +164,17 @@ def compare(
         _stop_quietly()
 
 
-@app.command()
+@app.command(cls=_Command)
 def corpus(
     source: Annotated[
         str, typer.Argument(help="A folder with one sub-folder per event, or a CSV / JSON Lines manifest.")
     ],
-    out: Annotated[str, typer.Option("--out", "-o", help="Folder for the tables and reports.")] = "reports",
+    out: Annotated[
+        str, typer.Option("--out", "-o", metavar="DIR", help="Folder for the tables and reports.")
+    ] = "reports",
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Tables as parquet, csv, ndjson or sqlite.")
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="Tables as parquet, csv, ndjson or sqlite."),
     ] = "parquet",
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).", min=1)
@@ -219,7 +274,7 @@ def _report_corpus(result) -> None:  # type: ignore[no-untyped-def]
         typer.echo(printable(f"  {path}"))
 
 
-@app.command()
+@app.command(cls=_Command)
 def events(
     pile: Annotated[
         str,
@@ -228,7 +283,7 @@ def events(
         ),
     ],
     out: Annotated[
-        str, typer.Option("--out", "-o", help="Manifest to write, for `outletdiff corpus`.")
+        str, typer.Option("--out", "-o", metavar="PATH", help="Manifest to write, for `outletdiff corpus`.")
     ] = "events.csv",
     window_days: Annotated[
         int, typer.Option("--window-days", min=0, help="Most days between two articles of one event.")
@@ -254,16 +309,21 @@ def events(
     typer.echo(f"Wrote {found.manifest}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def stats(
     reports: Annotated[str, typer.Argument(help="A folder written by `outletdiff corpus`.")],
     top: Annotated[int, typer.Option("--top", help="Words to show per outlet.", min=1)] = 20,
     plot: Annotated[
         str | None,
-        typer.Option("--plot", help="Write a chart of framing rate per outlet (.png, .svg or .pdf)."),
+        typer.Option(
+            "--plot", metavar="PATH", help="Write a chart of framing rate per outlet (.png, .svg or .pdf)."
+        ),
     ] = None,
     out: Annotated[
-        str | None, typer.Option("--out", "-o", help="Folder for the CSV exports (default: REPORTS/stats).")
+        str | None,
+        typer.Option(
+            "--out", "-o", metavar="DIR", help="Folder for the CSV exports (default: REPORTS/stats)."
+        ),
     ] = None,
 ) -> None:
     """Framing words, distinctive words (weighted log-odds), source mix and quote overlap per outlet."""
@@ -276,7 +336,8 @@ def stats(
         if plot:
             from .plot import plot_framing_rates
 
-            written.append(plot_framing_rates(result.framing_rates, plot))
+            plot_framing_rates(result.framing_rates, plot)
+            written.append(Path(plot))
         for path in written:
             typer.echo(printable(f"Wrote {path}"))
     except OutletdiffError as error:

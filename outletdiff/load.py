@@ -22,6 +22,7 @@ from .atomic import own_descriptor
 from .errors import InputError
 from .language import check_english
 from .model import Block, Document
+from .outlet_name import outlet_from_text
 from .spans import trim_span
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
@@ -348,9 +349,8 @@ def _parse_text(
         blocks.append(block)
     blocks = _merge_wrapped_lines(text, blocks)
     headline = next((b for b in blocks if b.kind == "headline"), None)
-    fallback_outlet = _name_from_source(source)
     return Document(
-        outlet=outlet or metadata.get("outlet") or fallback_outlet,
+        outlet=outlet or metadata.get("outlet") or outlet_from_text(text) or _name_from_source(source),
         text=text,
         source=source,
         title=title or metadata.get("title") or (text[headline.start : headline.end] if headline else None),

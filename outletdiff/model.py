@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import polars as pl
 
 Span = tuple[int, int]
 
@@ -51,6 +55,19 @@ class Document:
     def slice(self, span: Span) -> str:
         """The original characters of ``span``."""
         return self.text[span[0] : span[1]]
+
+    @property
+    def file_name(self) -> str:
+        """The base name of ``source`` (``radaronline.txt``), the name reports show.
+
+        Reports are shared, so they never show where the file lay on the author's machine
+        (``/home/me/drafts/...``); every renderer shows this instead of ``source``. A name that
+        is not a path (``<stdin>``, ``<text>``), or a pipe's (``/dev/fd/63``), is kept as it is.
+        Error messages may still give the path the user typed.
+        """
+        if (self.source.startswith("<") and self.source.endswith(">")) or self.source.startswith("/dev/"):
+            return self.source
+        return PurePath(self.source).name or self.source
 
 
 @dataclass(frozen=True)
@@ -440,6 +457,32 @@ class Comparison:
             for alignment in self.alignments
             if not alignment.same_event
         )
+
+    def findings_frame(self) -> pl.DataFrame:
+        """Every finding as a polars DataFrame, one row each (``outletdiff.tables.findings_frame``).
+
+        For Python and Jupyter: ``comparison.findings_frame().filter(pl.col("kind") == "quote")``.
+        The ``event_id`` column is null; corpus runs fill it.
+        """
+        from .tables import findings_frame
+
+        return findings_frame(self)
+
+    def outlets_frame(self) -> pl.DataFrame:
+        """One row per outlet: the summary counts, framing rates and source mix
+        (``outletdiff.tables.outlets_frame``; null ``event_id``), with a rate column for each
+        framing category found."""
+        from .tables import outlets_frame
+
+        found = {category for summary in self.summaries for category, _ in summary.framing_by_category}
+        return outlets_frame(self, categories=sorted(found))
+
+    def framing_frame(self) -> pl.DataFrame:
+        """Every framing word found, in the outlet's or a quoted voice, one row each
+        (``outletdiff.tables.framing_frame``; null ``event_id``)."""
+        from .tables import framing_frame
+
+        return framing_frame(self)
 
     def alignment(self, a: int, b: int) -> Alignment:
         """The alignment of documents ``a`` and ``b`` (stored once per unordered pair)."""

@@ -122,8 +122,11 @@ def rate_column(category: str) -> str:
     return f"framing_{category}_per_1000"
 
 
-def findings_frame(comparison: Comparison, *, event_id: str) -> pl.DataFrame:
-    """All findings of one event, one row per difference, in the comparison's order."""
+def findings_frame(comparison: Comparison, *, event_id: str | None = None) -> pl.DataFrame:
+    """All findings of one event, one row per difference, in the comparison's order.
+
+    ``event_id`` fills the ``event_id`` column (null without one: a single comparison).
+    """
     names = [document.outlet for document in comparison.documents]
     rows = []
     for number, finding in enumerate(comparison.findings):
@@ -157,8 +160,8 @@ def findings_frame(comparison: Comparison, *, event_id: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=FINDINGS_SCHEMA)
 
 
-def framing_frame(comparison: Comparison, *, event_id: str) -> pl.DataFrame:
-    """Every lexicon framing word of one event, in outlet or quoted voice."""
+def framing_frame(comparison: Comparison, *, event_id: str | None = None) -> pl.DataFrame:
+    """Every lexicon framing word of one event, in outlet or quoted voice (``event_id`` as above)."""
     names = [document.outlet for document in comparison.documents]
     hits = [hit for hit in comparison.framing if hit.from_lexicon]
     columns: dict[str, list] = {
@@ -176,7 +179,9 @@ def framing_frame(comparison: Comparison, *, event_id: str) -> pl.DataFrame:
     return pl.DataFrame(columns, schema=FRAMING_SCHEMA)
 
 
-def outlets_frame(comparison: Comparison, *, event_id: str, categories: Sequence[str] = ()) -> pl.DataFrame:
+def outlets_frame(
+    comparison: Comparison, *, event_id: str | None = None, categories: Sequence[str] = ()
+) -> pl.DataFrame:
     """One row per outlet of one event: summary counts, framing rates by category, source mix.
 
     ``categories`` fixes the rate columns, so every event of a corpus has the same schema

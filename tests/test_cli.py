@@ -103,6 +103,32 @@ def test_stdin_input() -> None:
     assert json.loads(result.output)["documents"][0]["outlet"] == "outlet-a"
 
 
+def test_version() -> None:
+    import outletdiff
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"outletdiff {outletdiff.__version__}\n"
+
+
+@pytest.mark.parametrize("command", [[], ["compare"], ["corpus"], ["events"], ["stats"]])
+def test_help_shows_flags_as_flags(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    rows = [line for line in result.output.splitlines() if line.startswith("│ --")]
+    assert rows and "<bool>" not in result.output
+    flags = {"--help", "--version", "--open", "--replace-lexicon", "--any-language", "--quiet"}
+    flags |= {"--force", "--skip-bad", "--html", "--group"}
+    for row in rows:
+        cells = row.strip("│ ").split()
+        if cells[0] in flags and not (cells[0] == "--html" and command == ["compare"]):
+            # The flag, its short or --no- form, then straight to the help text: no value shown.
+            rest = [cell for cell in cells[1:] if not cell.startswith("-")]
+            assert rest[0][0].isupper(), row
+    compare_help = runner.invoke(app, ["compare", "--help"], env={"COLUMNS": "200"}).output
+    assert "│ --json                     PATH" in compare_help
+
+
 def test_every_command_has_help() -> None:
     for command in app.registered_commands:
         assert command.callback is not None and command.callback.__doc__, command.name

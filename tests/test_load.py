@@ -393,3 +393,15 @@ def test_whitespace_only_is_named_as_such(tmp_path: Path) -> None:
         load_path(blank)
     with pytest.raises(InputError, match=r"\(the file is empty\)"):
         load_path(empty)
+
+
+def test_file_name_is_the_base_name_never_the_path(tmp_path: Path) -> None:
+    path = tmp_path / "drafts" / "the-ledger.txt"
+    path.parent.mkdir()
+    path.write_text(ENGLISH, encoding="utf-8")
+    document = load_path(path)
+    assert document.source == str(path)
+    assert document.file_name == "the-ledger.txt"
+    assert document_from_text(ENGLISH).file_name == "<text>"
+    assert document_from_text(ENGLISH, source="<stdin>").file_name == "<stdin>"
+    assert document_from_text(ENGLISH, source="/dev/fd/63").file_name == "/dev/fd/63"

@@ -25,3 +25,16 @@ def test_from_import_gives_the_function_in_a_fresh_interpreter() -> None:
     code = "from outletdiff import compare, to_html; print(callable(compare), callable(to_html))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "True True"
+
+
+def test_dir_lists_exactly_the_public_names() -> None:
+    assert dir(outletdiff) == outletdiff.__dir__() == sorted([*outletdiff.__all__, "__version__"])
+
+
+def test_version_is_the_projects() -> None:
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    expected = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    assert outletdiff.__version__ == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import math
 import shutil
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -184,7 +185,8 @@ def test_cli_stats_without_reports_fails_cleanly(tmp_path: Path) -> None:
 
 def test_plot_svg_and_missing_matplotlib(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rates = framing_rates(FRAMING, OUTLETS)
-    assert "<svg" in plot_framing_rates(rates, tmp_path / "r.svg").read_text(encoding="utf-8")
+    plot_framing_rates(rates, tmp_path / "r.svg")
+    assert "<svg" in (tmp_path / "r.svg").read_text(encoding="utf-8")
     with pytest.raises(OutletdiffError, match="end the name with"):
         plot_framing_rates(rates, tmp_path / "r.txt")
     real_import = builtins.__import__
@@ -213,3 +215,25 @@ def test_stats_reads_tables_without_importing_the_corpus_runner() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_plot_returns_a_figure_and_leaves_the_backend_alone(tmp_path: Path) -> None:
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    original = matplotlib.rcParams._get_backend_or_none()  # type: ignore[attr-defined]
+    matplotlib.use("pdf")  # the user's choice, and not the Agg that the chart is drawn with
+    try:
+        before = matplotlib.get_backend()
+        figure = plot_framing_rates(framing_rates(FRAMING, OUTLETS), title="Two outlets")
+        after = matplotlib.get_backend()
+    finally:
+        matplotlib.rcParams["backend"] = original or "agg"
+    assert before == after == "pdf"
+    assert isinstance(figure, Figure)
+    assert figure.axes[0].get_title() == "Two outlets"
+    assert [label.get_text() for label in figure.axes[0].get_yticklabels()] == ["B", "A"]
+    assert list(tmp_path.iterdir()) == []  # no path, no file
+    assert "matplotlib.pyplot" not in sys.modules or matplotlib.pyplot.get_fignums() == []
+    figure.savefig(tmp_path / "again.png")
+    assert (tmp_path / "again.png").read_bytes().startswith(b"\x89PNG")

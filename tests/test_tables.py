@@ -98,3 +98,30 @@ def test_empty_comparison_parts_keep_the_schema(comparison: Comparison) -> None:
     assert outlets_frame(empty, event_id="e", categories=CATEGORIES).schema == pl.Schema(
         outlets_schema(CATEGORIES)
     )
+
+
+def test_comparison_methods_give_the_tables_without_arguments(comparison: Comparison) -> None:
+    # For Python and Jupyter: no event id to invent, and the same rows as the table functions.
+    findings = comparison.findings_frame()
+    assert findings.schema == pl.Schema(FINDINGS_SCHEMA)
+    assert findings["event_id"].null_count() == findings.height == len(comparison.findings)
+    assert findings.drop("event_id").equals(findings_frame(comparison, event_id="e").drop("event_id"))
+    framing = comparison.framing_frame()
+    assert framing.drop("event_id").equals(framing_frame(comparison, event_id="e").drop("event_id"))
+    assert framing["event_id"].null_count() == framing.height
+    outlets = comparison.outlets_frame()
+    found = sorted({category for s in comparison.summaries for category, _ in s.framing_by_category})
+    assert outlets.schema == pl.Schema(outlets_schema(found))
+    assert outlets["outlet"].to_list() == [s.outlet for s in comparison.summaries]
+    assert outlets["event_id"].to_list() == [None, None]
+    for method in (Comparison.findings_frame, Comparison.outlets_frame, Comparison.framing_frame):
+        assert method.__doc__
+
+
+def test_importing_outletdiff_does_not_import_polars() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, outletdiff; print('polars' in sys.modules, 'matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False False"
