@@ -107,6 +107,8 @@ def _mention(text: str, phrase: list[Token]) -> Mention | None:
         n_start, n_end = name_tokens[0].start, name_tokens[-1].end
         name = text[n_start:n_end]
         lowered = {token.lower for token in name_tokens}
+        if lowered <= word_list("calendar_words"):
+            return None  # "On Saturday said", "Monday withdrew": a date is never a speaker
         if re.search(r"\.(?:com|net|org|co\.uk|news)$", name, re.IGNORECASE):
             return Mention(name, n_start, n_end, "outlet", name)
         if len(name_tokens) == 1 and _bare(name).lower() in word_list("anonymous"):

@@ -8,6 +8,7 @@ whole text names, then resolves mentions in reading order, remembering whom each
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import TypeVar
@@ -39,7 +40,7 @@ def _organisation_words() -> frozenset[str]:
 @cache
 def _not_in_names() -> frozenset[str]:
     """Words that keep a capitalised run from being learned as a person's full name."""
-    return _organisation_words() | _STOP | _DETERMINERS | word_list("roles")
+    return _organisation_words() | _STOP | _DETERMINERS | word_list("roles") | word_list("calendar_words")
 
 
 @lru_cache(maxsize=16)
@@ -67,6 +68,7 @@ class Resolver:
     organisations: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
     held_roles: dict[str, set[str]] = field(default_factory=dict)
     by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def for_text(cls, text: str) -> Resolver:
@@ -111,6 +113,7 @@ class Resolver:
         starts = {at for at, _ in resolver.full_names}
         for run in runs:
             resolver._index_run(text, run, surnames, starts)
+        resolver.genders = _genders(text, resolver.persons)
         return resolver
 
     def _learn_run(self, text: str, run: list[Token], before: list[str]) -> None:
@@ -165,7 +168,12 @@ class Resolver:
     def resolve(self, mention: Mention) -> tuple[str, MentionKind] | None:
         """The resolved (name, kind) of a mention, remembering it for later pronouns."""
         if mention.kind == "pronoun":
-            answer = self._pronoun(mention.name) or self._nearest_person(mention)
+            answer = (
+                self._last_speaker(mention)
+                or self._gendered(mention)
+                or self._pronoun(mention.name)
+                or self._nearest_person(mention)
+            )
             if answer is not None:
                 self.history.append(answer)
             return answer
@@ -214,6 +222,43 @@ class Resolver:
             held = self.held_roles.get(name)
             if (held and head in held) or (not office and not held):
                 return name
+        return None
+
+    def _last_speaker(self, mention: Mention) -> tuple[str, MentionKind] | None:
+        """ "Peskov said ... Putin ... He said": the last named speaker, when the gender agrees.
+
+        The last speaker is the most salient person in news prose, more than a name inside
+        what they said; one whose gender disagrees ("she" after a man) is passed over.
+        """
+        want = _PRONOUN_GENDER.get(mention.name)
+        if want is None:
+            return None
+        for name, kind in reversed(self.history[-6:]):
+            if kind == "person":
+                return (name, kind) if self.genders.get(name, want) == want else None
+            if kind == "anonymous" and not _plural(name.split()[-1]):
+                return None  # "a spokesperson ... she said": the unnamed speaker, decided later
+        return None
+
+    def _gendered(self, mention: Mention) -> tuple[str, MentionKind] | None:
+        """ "He"/"she": the nearest person named shortly before whose gender agrees.
+
+        A reader takes the last person named who can be "she", not the last speaker: "Health
+        Minister Ana Ruiz visited the site. ... she said" is Ruiz even when a brigade spoke
+        before. A person whose gender the text never tells agrees with either pronoun, but
+        only the nearest one is taken then, so an unknown name never jumps a known one.
+        """
+        want = _PRONOUN_GENDER.get(mention.name)
+        if want is None:
+            return None
+        for at, name in self._before(self.persons, mention.start, limit=8):
+            if mention.start - at > _PRONOUN_REACH:
+                break
+            gender = self.genders.get(name)
+            if gender == want:
+                return name, "person"
+            if gender is None:
+                return None
         return None
 
     def _nearest_person(self, mention: Mention) -> tuple[str, MentionKind] | None:
@@ -287,6 +332,38 @@ class Resolver:
 
 
 _REACH = 2500  # characters a description may reach back for its name
+_PRONOUN_REACH = 600  # characters "he"/"she" may reach back for a named person
+_PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
+_GENDER_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+
+
+@cache
+def _gendered_words() -> dict[str, str]:
+    """Title and kin words that tell a gender, from ``data/gendered_words.txt`` ("word m")."""
+    return dict(entry.split() for entry in word_list("gendered_words"))
+
+
+def _genders(text: str, persons: list[tuple[int, str]]) -> dict[str, str]:
+    """Each named person's gender as the text tells it: "m", "f", or absent when unknown.
+
+    Two signals, voted over every mention of the name: a gendered word just before it ("Mr.",
+    "spokeswoman"), and the first gendered pronoun after it before the next person is named
+    ("Ana Ruiz visited the site. ... she said"). A name the votes split on stays unknown.
+    """
+    votes: dict[str, list[int]] = {}
+    words = _gendered_words()
+    for number, (at, name) in enumerate(persons):
+        tally = votes.setdefault(name, [0, 0])
+        before = re.findall(r"[A-Za-z]+", text[max(0, at - 30) : at])
+        for word in before[-2:]:
+            gender = words.get(word.lower())
+            if gender:
+                tally[gender == "f"] += 2
+        limit = persons[number + 1][0] if number + 1 < len(persons) else len(text)
+        match = _GENDER_PRONOUN.search(text, at + len(name), min(limit, at + len(name) + 300))
+        if match:
+            tally[match.group(2) is not None] += 1
+    return {name: ("m" if m > f else "f") for name, (m, f) in votes.items() if m != f}
 
 
 def _plural(word: str) -> bool:
