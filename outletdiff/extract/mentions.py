@@ -156,7 +156,8 @@ def _trailing_name(phrase: list[Token]) -> list[Token]:
     roles = word_list("roles")
     cut = 0
     for index, token in enumerate(run):
-        if token.lower in roles or token.lower in _HONORIFICS or token.text == ".":
+        stop = token.text == "." and not (index and is_initial(run[index - 1]))
+        if token.lower in roles or token.lower in _HONORIFICS or stop:
             cut = index + 1
     name = run[cut:]
     if cut and name and name[0].lower == "of":
@@ -169,6 +170,19 @@ def _trailing_name(phrase: list[Token]) -> list[Token]:
     if name and name[0].lower in _DETERMINERS:
         name = name[1:]
     return name
+
+
+def is_initial(token: Token) -> bool:
+    """A single capital letter, the initial in "Vladimir V. Putin": its full stop is inside the name."""
+    return len(token.text) == 1 and token.is_capital
+
+
+def dot_in_name(tokens: list[Token], index: int) -> bool:
+    """True when ``tokens[index]`` is a full stop inside a name: after "Mr" or an initial."""
+    if tokens[index].text != "." or index == 0:
+        return False
+    previous = tokens[index - 1]
+    return previous.lower in _HONORIFICS or is_initial(previous)
 
 
 def _role_text(text: str, tokens: list[Token]) -> str | None:

@@ -23,6 +23,7 @@ from .mentions import (
     Token,
     _bare,
     _trailing_name,
+    is_initial,
     tokenize,
 )
 from .outlets import find_outlet
@@ -97,6 +98,8 @@ class Resolver:
                 token.is_word
                 and same_line
                 and (token.is_capital or (run and (token.lower in _PARTICLES or token.lower == "of")))
+            ) or (
+                token.text == "." and run and is_initial(run[-1]) and same_line  # "Vladimir V. Putin"
             ):
                 run.append(token)
                 continue

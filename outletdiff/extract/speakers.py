@@ -16,7 +16,6 @@ from typing import Literal
 
 from .mentions import (
     _DETERMINERS,
-    _HONORIFICS,
     _PARTICIPLES,
     _PARTICLES,
     _PREPOSITIONS,
@@ -26,6 +25,7 @@ from .mentions import (
     MentionKind,
     Token,
     _mention,
+    dot_in_name,
     tokenize,
 )
 from .outlets import canonical_outlet, find_outlet, outlet_aliases
@@ -142,7 +142,12 @@ def _sentence_frames(text: str) -> tuple[Frame, ...]:
         # often inside what is reported: "investigators have not ruled out ..., a spokesperson said".
         # Only a named subject or a pronoun is taken: "forecasters issued a warning" is news,
         # not attribution, far more often than "Trump blasted ..." is.
-        frames = [frame for frame in learned if frame.mention.kind in _NAMED_OR_PRONOUN][:1]
+        # A relative clause with a learned cue ("Veles, who has ruled for 14 years") describes.
+        frames = [
+            frame
+            for frame in learned
+            if frame.mention.kind in _NAMED_OR_PRONOUN and frame.mention.text.lower() != "who"
+        ]
     return tuple(sorted(frames, key=lambda f: (f.cue_start, f.relation != "subject")))
 
 
@@ -212,7 +217,7 @@ def _in_subject(tokens: list[Token], index: int, begin: int) -> bool:
     """True when ``tokens[index]`` can belong to a subject that opens a clause."""
     token = tokens[index]
     if token.text == ".":
-        return index > begin and tokens[index - 1].lower in _HONORIFICS  # "Mr. Santorum"
+        return index > begin and dot_in_name(tokens, index)  # "Mr. Santorum", "George W. Bush"
     if not token.is_word:
         return False
     low = token.lower
@@ -289,7 +294,30 @@ def _subject_before(text: str, tokens: list[Token], verb: int) -> Mention | None
     if tokens[j].lower in _PRONOUNS:
         token = tokens[j]
         return Mention(token.text, token.start, token.end, "pronoun", token.lower)
+    if tokens[j].lower == "who" and j > 0:
+        return _relative_subject(text, tokens, j)
     return _phrase_before(text, tokens, j)[0]
+
+
+def _relative_subject(text: str, tokens: list[Token], who: int) -> Mention | None:
+    """ "Trump, who said ...": the relative pronoun speaks for the noun phrase it follows.
+
+    The mention keeps the pronoun's offsets (the words that stand in the verb's subject slot)
+    with the antecedent's name and kind, so the resolver gives it the antecedent's full name.
+    """
+    last = who - 1
+    if tokens[last].text == "," and last > 0:
+        last -= 1
+    last = _before_parenthesis(tokens, last)
+    if last < 0 or not tokens[last].is_word:
+        return None
+    if tokens[last].lower in _PRONOUNS:
+        return None  # "those who", "he who": no one named
+    antecedent = _phrase_before(text, tokens, last)[0]
+    if antecedent is None or antecedent.kind in ("report", "pronoun"):
+        return None
+    token = tokens[who]
+    return Mention(token.text, token.start, token.end, antecedent.kind, antecedent.name, antecedent.role)
 
 
 def _phrase_before(text: str, tokens: list[Token], last: int) -> tuple[Mention | None, int]:
@@ -297,7 +325,7 @@ def _phrase_before(text: str, tokens: list[Token], last: int) -> tuple[Mention |
     first = last
     while first >= 0 and last - first <= 11:
         token = tokens[first]
-        if token.text == "." and first > 0 and tokens[first - 1].lower in _HONORIFICS:
+        if dot_in_name(tokens, first):
             first -= 1
             continue
         if token.lower == "by" and first > 1 and tokens[first - 1].lower in _PARTICIPLES:
@@ -376,7 +404,7 @@ def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12
     last = begin
     while last < len(tokens) and last - begin < limit:
         token = tokens[last]
-        if token.text == "." and last > begin and tokens[last - 1].lower in _HONORIFICS:
+        if last > begin and dot_in_name(tokens, last):
             last += 1
             continue
         if not token.is_word or token.lower in _STOP or token.lower in word_list("speech_verbs"):
