@@ -4,12 +4,17 @@ Three data sets, each scored the way its labels allow:
 
 1. the hand-made gold in ``tests/gold/extraction`` (quotes with kind and speaker, sources with
    chains) — quote spans, speakers, source mentions and exact chains;
-2. PolNeAR dev (Newell, Margolin & Ruths, LREC 2018) — source mentions written in each
+2. PolNeAR (Newell, Margolin & Ruths, LREC 2018) — source mentions written in each
    attributed sentence against its Source spans (the older figure, which skipped every
    inherited chain, is printed under it), and quote spans against Content spans that are
    wholly quoted;
-3. BASIL 2010-2016 (Fan et al., EMNLP 2019) — speakers of phrases annotated as quoted with a
-   named speaker.
+3. BASIL (Fan et al., EMNLP 2019) — speakers of phrases annotated as quoted with a named
+   speaker.
+
+Each shared corpus is split once: rules are developed on PolNeAR ``train`` and BASIL 2010-2014
+(the *development* split) and the README's figures come from PolNeAR ``dev`` and BASIL
+2015-2016 (the *reporting* split), which no rule was tuned on. Run with ``--development`` while
+tuning, so the reporting split stays unseen; ``-v`` lists the misses of the development split.
 
 A quote span matches when overlap / max(length) >= 0.8. Run: ``python eval/quotes_eval.py``.
 Datasets under ``../shared/data`` are skipped with a message when absent.
@@ -211,17 +216,23 @@ def _score_sources(
 def _brat(path: Path) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for line in path.read_text("utf-8").splitlines():
-        if not line.startswith("T"):
-            continue
+        if not line.startswith("T") or line.count("\t") < 2:
+            continue  # a few train files hold stray lines
         label, rest = line.split("\t")[1].split(" ", 1)
         pieces = [tuple(int(n) for n in part.split()) for part in rest.split(";")]
         spans.setdefault(label, []).append((pieces[0][0], pieces[-1][1]))  # type: ignore[misc]
     return spans
 
 
-def eval_polnear(quote_score: Tally, source_score: Tally, legacy_score: Tally | None = None) -> int:
-    """Score PolNeAR dev; ``legacy_score`` gets the older figure that skipped inherited chains."""
-    root = DATA / "polnear" / "dev"
+POLNEAR_SPLITS = {"development": "train", "reporting": "dev"}
+BASIL_SPLITS = {"development": range(2010, 2015), "reporting": range(2015, 2017)}
+
+
+def eval_polnear(
+    quote_score: Tally, source_score: Tally, legacy_score: Tally | None = None, *, split: str = "dev"
+) -> int:
+    """Score one PolNeAR split; ``legacy_score`` gets the older figure that skipped inherited chains."""
+    root = DATA / "polnear" / split
     files = sorted((root / "attributions").glob("*.ann"))
     for ann in files:
         text = (root / "text" / f"{ann.stem.rsplit('_', 1)[0]}.txt").read_text("utf-8")
@@ -233,7 +244,7 @@ def eval_polnear(quote_score: Tally, source_score: Tally, legacy_score: Tally | 
         attributions = find_attributions(0, text, sentences, quotes, outlet=document.outlet)
         spans = _brat(ann)
         gold_sources = spans.get("Source", [])
-        _score_mentions(_own_mentions(attributions, sentences), gold_sources, source_score)
+        _score_mentions(_own_mentions(attributions, sentences), gold_sources, source_score, text)
         if legacy_score is not None:
             own = [(s.start, s.end) for a in attributions if not a.inherited for s in a.chain]
             _score_mentions(own, gold_sources, legacy_score)
@@ -266,11 +277,26 @@ def _own_mentions(
     return sorted(set(spans))
 
 
-def _score_mentions(predicted: list[tuple[int, int]], gold: list[tuple[int, int]], score: Tally) -> None:
+def _score_mentions(
+    predicted: list[tuple[int, int]], gold: list[tuple[int, int]], score: Tally, text: str = ""
+) -> None:
     score.pred += len(predicted)
     score.gold += len(gold)
     score.tp_pred += sum(any(_overlaps(s, g) for g in gold) for s in predicted)
     score.tp_gold += sum(any(_overlaps(s, g) for s in predicted) for g in gold)
+    for s in predicted:
+        if not any(_overlaps(s, g) for g in gold):
+            score.misses.append(f"extra {_context(text, s)}")
+    for g in gold:
+        if not any(_overlaps(s, g) for s in predicted):
+            score.misses.append(f"missed {_context(text, g)}")
+
+
+def _context(text: str, span: tuple[int, int]) -> str:
+    """The span in brackets with a little of the text around it, on one line."""
+    before = text[max(0, span[0] - 50) : span[0]]
+    after = text[span[1] : span[1] + 50]
+    return " ".join(f"{before}[{text[span[0] : span[1]]}]{after}".split())
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -303,10 +329,12 @@ def _person_label(speaker: str) -> bool:
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and not {p.lower() for p in parts} & groups
 
 
-def eval_basil(speaker_score: Tally) -> int:
+def eval_basil(speaker_score: Tally, *, years: range = range(2010, 2017)) -> int:
+    """Score speakers of BASIL's quoted spans with a named speaker in articles of ``years``."""
     articles = DATA / "basil" / "articles"
     count = 0
-    for ann_path in sorted((DATA / "basil" / "annotations").glob("*/*_ann.json")):
+    paths = sorted((DATA / "basil" / "annotations").glob("*/*_ann.json"))
+    for ann_path in (path for path in paths if int(path.parent.name) in years):
         article_path = articles / ann_path.parent.name / ann_path.name.replace("_ann", "")
         if not article_path.exists():
             continue
@@ -347,6 +375,8 @@ def eval_basil(speaker_score: Tally) -> int:
             speaker_score.gold += 1
             quote = next((q for q in quotes if q.start <= start + 2 and end - 2 <= q.end), None)
             if quote is None or not quote.speaker:
+                found = "no quote" if quote is None else "no speaker"
+                speaker_score.misses.append(f"{found} != {annotation['speaker']!r}: {text[start:end][:50]!r}")
                 continue
             speaker_score.pred += 1
             if name_match(quote.speaker, annotation["speaker"]):
@@ -359,7 +389,7 @@ def eval_basil(speaker_score: Tally) -> int:
     return count
 
 
-def main(verbose: bool = False) -> dict[str, Tally]:
+def main(verbose: bool = False, development_only: bool = False) -> dict[str, Tally]:
     """Print every figure; return the scores (used by the quality test)."""
     scores: dict[str, Tally] = {}
     quote, speaker, source, chain = Tally(), Tally(), Tally(), Tally()
@@ -375,29 +405,40 @@ def main(verbose: bool = False) -> dict[str, Tally]:
         scores[f"gold_{name.split()[0]}"] = score
         if verbose:
             print("\n".join(f"      {miss}" for miss in score.misses))
-    if (DATA / "polnear" / "dev").exists():
+    splits = ["development"] if development_only else ["development", "reporting"]
+    for split in splits:
+        folder = POLNEAR_SPLITS[split]
+        if not (DATA / "polnear" / folder).exists():
+            print(f"PolNeAR skipped: {DATA / 'polnear' / folder} is absent.")
+            continue
         p_quote, p_source, p_legacy = Tally(), Tally(), Tally()
-        count = eval_polnear(p_quote, p_source, p_legacy)
-        print(f"PolNeAR dev ({count} articles; Newell et al. 2018):")
+        count = eval_polnear(p_quote, p_source, p_legacy, split=folder)
+        print(f"PolNeAR {folder}, {split} split ({count} articles; Newell et al. 2018):")
         print(p_quote.line("quote spans (direct)"))
         print(p_source.line("source mentions"))
         print(p_legacy.line("  (not inherited)"))
-        scores["polnear_quotes"], scores["polnear_sources"] = p_quote, p_source
-    else:
-        print(f"PolNeAR skipped: {DATA / 'polnear' / 'dev'} is absent.")
-    if (DATA / "basil").exists():
+        scores[f"polnear_{split}_quotes"], scores[f"polnear_{split}_sources"] = p_quote, p_source
+        if verbose and split == "development":
+            print("\n".join(f"      {miss}" for miss in p_source.misses[:300]))
+    for split in splits:
+        years = BASIL_SPLITS[split]
+        if not (DATA / "basil").exists():
+            print(f"BASIL skipped: {DATA / 'basil'} is absent.")
+            break
         b_speaker = Tally()
-        count = eval_basil(b_speaker)
-        print(f"BASIL 2010-2016 ({count} articles with named quoted speakers; Fan et al. 2019):")
+        count = eval_basil(b_speaker, years=years)
+        label = f"{years[0]}-{years[-1]}"
+        print(f"BASIL {label}, {split} split ({count} articles with named quoted speakers; Fan et al. 2019):")
         print(b_speaker.line("speakers"))
-        print(f"    (quotes found with a speaker for {b_speaker.pred} of {b_speaker.gold} annotated spans)")
-        scores["basil_speakers"] = b_speaker
-        if verbose:
-            print("\n".join(f"      {miss}" for miss in b_speaker.misses[:40]))
-    else:
-        print(f"BASIL skipped: {DATA / 'basil'} is absent.")
+        print(
+            f"    accuracy {b_speaker.tp_gold / max(1, b_speaker.gold):.3f}: right speaker for "
+            f"{b_speaker.tp_gold} of {b_speaker.gold} annotated spans (a speaker given for {b_speaker.pred})"
+        )
+        scores[f"basil_{split}_speakers"] = b_speaker
+        if verbose and split == "development":
+            print("\n".join(f"      {miss}" for miss in b_speaker.misses))
     return scores
 
 
 if __name__ == "__main__":
-    main(verbose="-v" in sys.argv)
+    main(verbose="-v" in sys.argv, development_only="--development" in sys.argv)

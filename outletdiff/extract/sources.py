@@ -12,24 +12,16 @@ import re
 from collections.abc import Sequence
 
 from ..model import Attribution, Quote, Sentence, Source
-from .speakers import (
-    Frame,
-    Mention,
-    Resolver,
-    Token,
-    canonical_outlet,
-    find_frames,
-    find_outlet,
-    tokenize,
-)
+from .mentions import Mention, Token, tokenize
+from .outlets import canonical_outlet, find_outlet
+from .resolver import Resolver
+from .speakers import Frame, find_frames
 from .wordlists import word_list
 
 _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to)\b"
 )
 _WRAP = ("according", "per", "via")
-# Participles that pass a document on: "a memo seen by TechTattle".
-_PASSED_ON = frozenset(["seen", "obtained", "reviewed", "published", "released", "leaked", "sent"])
 _INHERIT_GAP = 2  # sentences a chain may be carried over
 _ANAPHORIC = ("the", "these", "those", "such", "both")
 # A sentence whose subject is an earlier report: "The report, cites ...", "But the story says ...".
@@ -166,7 +158,7 @@ def _document_sources(masked: str, mention: Mention, cue: str, outlet: str) -> l
     """
     tokens = tokenize(masked, mention.start, mention.end)
     for index, token in enumerate(tokens[1:-1], start=1):
-        if token.lower == "by" and tokens[index - 1].lower in _PASSED_ON:
+        if token.lower == "by" and tokens[index - 1].lower in word_list("passed_on"):
             holder = _named(masked, tokens[index + 1 :], outlet)
             document = tokens[: index - 1]
             if holder is None or not document:
