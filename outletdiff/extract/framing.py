@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from outletdiff.extract.casing import Casing
 from outletdiff.extract.lexicon import NOT_FRAMING, Lexicon
+from outletdiff.extract.senses import is_literal
 from outletdiff.model import FramingHit, Quote, Sentence
 
 __all__ = ["NOT_FRAMING", "find_framing", "voice_of"]
@@ -30,17 +32,27 @@ def find_framing(
     """Every lexicon term in the document's sentences, in text order, with voice and speaker.
 
     Matching is case-insensitive, whole-word and inflection-tolerant (see
-    :meth:`Lexicon.find`); multi-word terms win over their single words.
+    :meth:`Lexicon.find`); multi-word terms win over their single words. A match on a name
+    ("Carper" is no "carp", see :mod:`.casing`) or in a literal or legal sense ("explosive
+    devices", "charged with assault", see :mod:`.senses`) is no framing word.
     """
     own_quotes = [quote for quote in quotes if quote.doc == doc]
+    casing: Casing | None = None  # read on the first match: most sentences hold none
     hits: list[FramingHit] = []
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        found = [
-            (sentence.start + match.start, sentence.start + match.end, match.term.text, match.term.category)
-            for match in lexicon.find(body)
-            if match.term.category != NOT_FRAMING
-        ]
+        found = []
+        for match in lexicon.find(body):
+            if match.term.category == NOT_FRAMING:
+                continue
+            start, end = sentence.start + match.start, sentence.start + match.end
+            if casing is None:
+                casing = Casing.of(text, sentences)
+            if casing.is_name(text, start, end, sentence.start) or is_literal(
+                match.term.text, body, match.start, match.end
+            ):
+                continue
+            found.append((start, end, match.term.text, match.term.category))
         if lexicon.rules:
             found.extend(_pattern_hits(sentence.start, body, found))
         for start, end, term, category in sorted(found):
