@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from outletdiff.extract.framing import find_framing
 from outletdiff.extract.lexicon import Lexicon, Term, shipped_lexicon
 from outletdiff.model import Quote, Sentence
@@ -105,3 +107,16 @@ def test_literal_and_legal_senses_are_no_framing() -> None:
         "He obstructed justice, and the explosive report made suspect claims."
     )
     assert framing_words(text) == [("explosive", "explosive"), ("suspect", "suspect")]
+
+
+def test_a_scare_quote_is_the_outlets_unless_someone_is_said_to_use_it() -> None:
+    text = 'Critics called the inquiry a "witch hunt". The "witch hunt" dragged on.'
+    quotes = [
+        Quote(0, 0, m.start() + 1, m.end() - 1, "witch hunt", "scare")
+        for m in re.finditer('"witch hunt"', text)
+    ]
+    hits = find_framing(0, text, one_sentence(text), quotes, shipped_lexicon())
+    assert [(hit.start, hit.voice, hit.speaker) for hit in hits if hit.term == "witch hunt"] == [
+        (text.index("witch"), "quoted", None),
+        (text.rindex("witch"), "outlet", None),
+    ]
