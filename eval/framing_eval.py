@@ -3,25 +3,29 @@
 BASIL (Fan et al., EMNLP 2019; ``../shared/data/basil``): lexical-bias spans outside quotes are
 the outlet's own word choice. For each lexicon we report the recall of those spans (a span is
 found when one of our outlet-voice hits overlaps it) and the share of our outlet-voice hits that
-fall inside any annotated span (a lower bound on precision: BASIL is not exhaustive). Years
-2010-2013 were used to develop the lexicon; 2014-2016 are held out. Baselines: the MPQA
+fall inside any annotated span (a lower bound on precision: BASIL is not exhaustive).
+Attribution hits (saying verbs, hedges) are not loaded words and are left out of both. Splits:
+development 2010-2014 (rules and lexicon were checked on it) and reporting 2015-2016 (kept
+unseen until the figures were reported; never tune on it). Baselines: the MPQA
 strong-subjective clues (Wilson et al. 2005) and the Recasens et al. (2013) bias lexicon, run
 through the same matcher.
 
 Hand-made gold (``tests/gold/extraction/*.json``): precision / recall / F1 of framing findings
 (with voice) and of facts only in one outlet and altered facts.
 
-Measured (shipped lexicon, ~1,800 terms): dev 0.75 recall / 32.2% of hits in a span, held-out
-0.50 / 27.4%, all years 0.66 / 30.2%; MPQA strong held-out 0.42 / 13.7%. The held-out recall
-misses the issue's aim of 0.6, and the share sits right at twice MPQA's. Dev figures are
-optimistic: the lexicon was written while looking at dev errors. (Quote spans come from the
-project's quote finder, so these move a little when it changes.)
+Measured (shipped lexicon, ~2,200 terms): development 0.61 recall / 33.3% of hits in a span,
+reporting 0.51 / 32.9%; MPQA strong on reporting 0.43 / 16.1%. The reporting split misses the
+aim of 0.65 recall with 35% in a span. Development figures are optimistic: the lexicon was
+written while looking at development errors. (Quote spans come from the project's quote
+finder, so these move a little when it changes.) The floors in tests/test_quality_framing.py
+are pinned with ``digest`` of the files they were measured on.
 
 Run: ``python eval/framing_eval.py`` (skips any data set that is absent, saying so).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -36,15 +40,21 @@ sys.path.insert(0, str(ROOT / "eval"))
 from scoring import Score as Counts  # noqa: E402
 
 from outletdiff.extract.framing import find_framing  # noqa: E402
-from outletdiff.extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexicon  # noqa: E402
+from outletdiff.extract.lexicon import (  # noqa: E402
+    ATTRIBUTION,
+    Lexicon,
+    load_lexicon,
+    merge_lexicons,
+    shipped_lexicon,
+)
 from outletdiff.model import Quote, QuoteKind, Sentence  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 BASIL = DATA / "basil"
 LEXICONS = DATA / "lexicons"
 GOLD = ROOT / "tests" / "gold" / "extraction"
-DEV_YEARS = (2010, 2011, 2012, 2013)
-HELD_OUT_YEARS = (2014, 2015, 2016)
+DEV_YEARS = (2010, 2011, 2012, 2013, 2014)
+REPORTING_YEARS = (2015, 2016)
 PUBLISHED = {"MPQA strong": (0.43, 0.16), "Recasens": (0.23, 0.10), "MPQA+Recasens": (0.55, 0.12)}
 
 
@@ -75,6 +85,38 @@ class Score:
     @property
     def inside(self) -> float:
         return self.hits_inside / self.hits if self.hits else 0.0
+
+
+def digest(paths: Sequence[Path]) -> str:
+    """sha256 over the files' names (relative to their data root) and bytes, in sorted order.
+
+    Pinned beside each quality floor, so a floor cannot move because its data did.
+    """
+    sha = hashlib.sha256()
+    for path in sorted(paths):
+        root = BASIL if BASIL in path.parents else ROOT
+        sha.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return sha.hexdigest()
+
+
+def basil_files(years: Sequence[int]) -> list[Path]:
+    """The BASIL article and annotation files of ``years`` that the figures read."""
+    files = []
+    for year in years:
+        for annotation_path in sorted((BASIL / "annotations" / str(year)).glob("*_ann.json")):
+            article_path = BASIL / "articles" / str(year) / annotation_path.name.replace("_ann", "")
+            if article_path.exists():
+                files += [annotation_path, article_path]
+    return files
+
+
+def gold_files() -> list[Path]:
+    """The hand-made gold files and the documents they label."""
+    files = sorted(GOLD.glob("*.json"))
+    for path in list(files):
+        documents = json.loads(path.read_text(encoding="utf-8"))["documents"].values()
+        files += [ROOT / document for document in documents]
+    return sorted(set(files))
 
 
 def read_basil(years: Sequence[int]) -> Iterator[Article]:
@@ -149,13 +191,16 @@ def _quote_kind(content: str) -> QuoteKind:
 
 
 def score(articles: Sequence[Article], lexicon: Lexicon, quotes: dict[int, tuple[Quote, ...]]) -> Score:
-    """Recall of outside-quote lex spans and share of outlet-voice hits inside annotated spans."""
+    """Recall of outside-quote lex spans and share of outlet-voice hits inside annotated spans.
+
+    Attribution hits (saying verbs, hedges) are not loaded words and are left out of both.
+    """
     spans = found = hits = inside = 0
     for number, article in enumerate(articles):
         outlet = [
             (h.start, h.end)
             for h in find_framing(0, article.text, article.sentences, quotes[number], lexicon)
-            if h.voice == "outlet"
+            if h.voice == "outlet" and h.category != ATTRIBUTION
         ]
         spans += len(article.lex_outside_quotes)
         found += sum(any(_overlap(hit, span) for hit in outlet) for span in article.lex_outside_quotes)
@@ -177,7 +222,7 @@ def baselines() -> dict[str, Lexicon]:
 
 
 def basil_report() -> None:
-    """Print the BASIL table: ours beside the baselines, on dev, held-out and all years."""
+    """Print the BASIL table: ours beside the baselines, on the development and reporting splits."""
     if not BASIL.exists():
         print(f"BASIL not found at {BASIL}: skipping the BASIL evaluation")
         return
@@ -185,13 +230,13 @@ def basil_report() -> None:
     if LEXICONS.exists():
         lexicons.update(baselines())
     splits = {
-        "dev 2010-13": DEV_YEARS,
-        "held-out 2014-16": HELD_OUT_YEARS,
-        "all 2010-16": DEV_YEARS + HELD_OUT_YEARS,
+        "development 2010-14": DEV_YEARS,
+        "reporting 2015-16": REPORTING_YEARS,
+        "all 2010-16": DEV_YEARS + REPORTING_YEARS,
     }
     print("BASIL lexical-bias spans outside quotes (Fan et al. 2019)")
     print(
-        f"{'lexicon':<15}{'split':<18}{'spans':>6}{'recall':>8}{'hits':>7}{'in span':>9}"
+        f"{'lexicon':<15}{'split':<21}{'spans':>6}{'recall':>8}{'hits':>7}{'in span':>9}"
         "   published (2010-16)"
     )
     results: dict[tuple[str, str], Score] = {}
@@ -203,23 +248,27 @@ def basil_report() -> None:
             published = PUBLISHED.get(name)
             note = f"{published[0]:.2f} / {published[1]:.0%}" if published and split.startswith("all") else ""
             print(
-                f"{name:<15}{split:<18}{result.spans:>6}{result.recall:>8.2f}{result.hits:>7}"
+                f"{name:<15}{split:<21}{result.spans:>6}{result.recall:>8.2f}{result.hits:>7}"
                 f"{result.inside:>9.1%}   {note}"
             )
-    _target_report(results, "held-out 2014-16")
+    _target_report(results, "reporting 2015-16")
+
+
+TARGET_RECALL = 0.65
+TARGET_INSIDE = 0.35
 
 
 def _target_report(results: dict[tuple[str, str], Score], split: str) -> None:
-    """Say whether issue 4's aim holds on the held-out years: recall >= 0.6 and twice MPQA's share."""
-    ours, mpqa = results.get(("outletdiff", split)), results.get(("MPQA strong", split))
-    if ours is None or mpqa is None:
+    """Say whether the aim holds on the reporting years: recall >= 0.65 with >= 35% of hits in a span."""
+    ours = results.get(("outletdiff", split))
+    if ours is None:
         return
-    recall_ok = ours.recall >= 0.6
-    share_ok = ours.inside >= 2 * mpqa.inside
+    recall_ok = ours.recall >= TARGET_RECALL
+    share_ok = ours.inside >= TARGET_INSIDE
     print(
-        f"target on {split}: recall {ours.recall:.2f} (aim 0.60: {'met' if recall_ok else 'NOT met'}), "
-        f"in span {ours.inside:.1%} (aim {2 * mpqa.inside:.1%} = twice MPQA strong: "
-        f"{'met' if share_ok else 'NOT met'})"
+        f"target on {split}: recall {ours.recall:.2f} (aim {TARGET_RECALL:.2f}: "
+        f"{'met' if recall_ok else 'NOT met'}), in span {ours.inside:.1%} "
+        f"(aim {TARGET_INSIDE:.0%}: {'met' if share_ok else 'NOT met'})"
     )
 
 

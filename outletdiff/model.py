@@ -397,7 +397,8 @@ class OutletSummary:
     sources_anonymous: int
     # Share of reported sentences no other outlet has (only_here / sentences).
     share_only_here: float = 0.0
-    # Framing words in the outlet's own voice per lexicon category, sorted by category.
+    # Framing words in the outlet's own voice per lexicon category, sorted by category; the
+    # ``attribution`` category (saying verbs, hedges) is here but not in framing_outlet_voice.
     framing_by_category: tuple[tuple[str, int], ...] = ()
     # Sources cited (first mentions, the outlet itself left out) per source kind, sorted by kind.
     sources_by_kind: tuple[tuple[str, int], ...] = ()

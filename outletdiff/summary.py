@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .extract.lexicon import ATTRIBUTION
 from .model import (
     Alignment,
     Attribution,
@@ -90,7 +91,10 @@ def _summarise_one(
     quoted_words = sum(len(_WORD.findall(q.text)) for q in own_quotes)
     voice_words = max(words - quoted_words, 0)
     own_framing = [hit for hit in framing if hit.doc == doc and hit.from_lexicon]
-    outlet_voice = sum(hit.voice == "outlet" for hit in own_framing)
+    # Attribution words ("vowed", "reportedly") are how the outlet reports speech, not loaded
+    # words: they keep their own category below but stay out of the count and the rate.
+    loaded = [hit for hit in own_framing if hit.category != ATTRIBUTION]
+    outlet_voice = sum(hit.voice == "outlet" for hit in loaded)
     sources = [
         s for a in attributions if a.doc == doc and not a.inherited for s in a.chain if s.kind != "self"
     ]
@@ -110,7 +114,7 @@ def _summarise_one(
         quotes_dropped=len(quote_items.get((doc, "dropped"), ())),
         quotes_altered=len(quote_items.get((doc, "altered"), ())),
         framing_outlet_voice=outlet_voice,
-        framing_quoted=len(own_framing) - outlet_voice,
+        framing_quoted=len(loaded) - outlet_voice,
         framing_per_1000=round(1000 * outlet_voice / voice_words, 2) if voice_words else 0.0,
         sources=len(sources),
         sources_named=sum(s.kind != "anonymous" for s in sources),

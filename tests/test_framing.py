@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from outletdiff.extract.framing import find_framing
 from outletdiff.extract.lexicon import Lexicon, Term, shipped_lexicon
 from outletdiff.model import Quote, Sentence
@@ -68,3 +70,53 @@ def test_stacked_intensifiers_are_a_hit_only_with_the_shipped_patterns() -> None
     assert [(hit.text, hit.category, hit.voice) for hit in hits] == [("very, very", "intensifier", "outlet")]
     plain = Lexicon((Term("wide", "evaluative"),))
     assert [hit.text for hit in find_framing(0, text, one_sentence(text), [], plain)] == ["wide"]
+
+
+def sentences_of(text: str, *kinds: str) -> tuple[Sentence, ...]:
+    """One sentence per line of ``text``, each of the given kind (``paragraph`` by default)."""
+    found, start = [], 0
+    for index, line in enumerate(text.split("\n")):
+        kind = kinds[index] if index < len(kinds) else "paragraph"
+        found.append(Sentence(0, index, start, start + len(line), line, kind, index))  # type: ignore[arg-type]
+        start += len(line) + 1
+    return tuple(found)
+
+
+def framing_words(text: str, *kinds: str) -> list[tuple[str, str]]:
+    hits = find_framing(0, text, sentences_of(text, *kinds), [], shipped_lexicon())
+    return [(hit.text, hit.term) for hit in hits]
+
+
+def test_names_are_never_lexicon_words() -> None:
+    # "Carper" mid-sentence is a name; written capitalised and never in lower case, it is a
+    # name at the start of a sentence too. The verb "carped" is still a loaded word.
+    text = "Sen. Tom Carper questioned the plan.\nCarper said Hardy carped about it."
+    assert framing_words(text) == [("carped", "carp")]
+
+
+def test_title_case_headlines_neither_hide_words_nor_make_names() -> None:
+    text = "Senators Slam Pipe Bomb Bill As Carper Balks\nSen. Tom Carper spoke."
+    # The headline's capitals say nothing: "Slam" and "Balks" are loaded verbs there, while
+    # "Carper" is a name because the body writes it capitalised mid-sentence.
+    assert framing_words(text, "headline") == [("Slam", "slam"), ("Balks", "balk")]
+
+
+def test_literal_and_legal_senses_are_no_framing() -> None:
+    text = (
+        "Police found explosive devices and the suspect was charged with assault.\n"
+        "He obstructed justice, and the explosive report made suspect claims."
+    )
+    assert framing_words(text) == [("explosive", "explosive"), ("suspect", "suspect")]
+
+
+def test_a_scare_quote_is_the_outlets_unless_someone_is_said_to_use_it() -> None:
+    text = 'Critics called the inquiry a "witch hunt". The "witch hunt" dragged on.'
+    quotes = [
+        Quote(0, 0, m.start() + 1, m.end() - 1, "witch hunt", "scare")
+        for m in re.finditer('"witch hunt"', text)
+    ]
+    hits = find_framing(0, text, one_sentence(text), quotes, shipped_lexicon())
+    assert [(hit.start, hit.voice, hit.speaker) for hit in hits if hit.term == "witch hunt"] == [
+        (text.index("witch"), "quoted", None),
+        (text.rindex("witch"), "outlet", None),
+    ]

@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from outletdiff.extract.lexicon import ATTRIBUTION
 from outletdiff.load import load_paths
 from outletdiff.model import Comparison
 from outletdiff.options import CompareOptions
@@ -66,8 +67,9 @@ def test_outlets_frame_copies_summaries_and_splits_rates(comparison: Comparison)
             summary.quotes,
         )
         assert row["framing_per_1000"] == summary.framing_per_1000
-        # The per-category rates add up to the total rate (up to rounding of each part).
-        parts = sum(row[rate_column(c)] for c in CATEGORIES)
+        # The loaded categories' rates add up to the total rate (up to rounding of each part);
+        # attribution words have a rate column of their own but are not loaded words.
+        parts = sum(row[rate_column(c)] for c in CATEGORIES if c != ATTRIBUTION)
         assert parts == pytest.approx(summary.framing_per_1000, abs=0.01 * len(CATEGORIES))
         kinds = row["sources_person"] + row["sources_institution"] + row["sources_outlet"]
         assert kinds + row["sources_anonymous"] == summary.sources
@@ -79,7 +81,8 @@ def test_framing_frame_lists_every_lexicon_hit(comparison: Comparison) -> None:
     assert frame.schema == pl.Schema(FRAMING_SCHEMA)
     hits = [h for h in comparison.framing if h.from_lexicon]
     assert frame.height == len(hits) > 0
-    own = frame.filter(pl.col("voice") == "outlet").group_by("outlet").len().sort("outlet")
+    loaded = (pl.col("voice") == "outlet") & (pl.col("category") != ATTRIBUTION)
+    own = frame.filter(loaded).group_by("outlet").len().sort("outlet")
     by_summary = sorted(
         (s.outlet, s.framing_outlet_voice) for s in comparison.summaries if s.framing_outlet_voice
     )

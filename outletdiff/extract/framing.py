@@ -3,7 +3,9 @@
 A loaded word means something different in the outlet's own narration ("the despot said") than
 inside a quotation ("stunning ignorance", the speaker's words), so every hit carries a voice:
 ``"quoted"`` (with the quote's speaker) when it lies inside a direct or partial quote, else
-``"outlet"`` (scare quotes included: the outlet chose to flag those words).
+``"outlet"``. A scare quote (short, no speaker) is the outlet's choice of words, unless a
+verb of calling or saying just before it makes it someone's label (he called the probe a
+"witch hunt"): then its words are quoted too (see :mod:`.scare`).
 Entries of the ``not_framing`` category claim neutral phrases ("assault weapons") so their
 loaded word stays silent, and the shipped lexicon adds one construction (stacked intensifiers).
 Lexicon-free candidates (words one outlet inserted into a shared sentence) need the alignment,
@@ -14,8 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from outletdiff.extract.casing import Casing
 from outletdiff.extract.lexicon import NOT_FRAMING, Lexicon
+from outletdiff.extract.scare import is_reported
+from outletdiff.extract.senses import is_literal
 from outletdiff.model import FramingHit, Quote, Sentence
 
 __all__ = ["NOT_FRAMING", "find_framing", "voice_of"]
@@ -30,17 +36,28 @@ def find_framing(
     """Every lexicon term in the document's sentences, in text order, with voice and speaker.
 
     Matching is case-insensitive, whole-word and inflection-tolerant (see
-    :meth:`Lexicon.find`); multi-word terms win over their single words.
+    :meth:`Lexicon.find`); multi-word terms win over their single words. A match on a name
+    ("Carper" is no "carp", see :mod:`.casing`) or in a literal or legal sense ("explosive
+    devices", "charged with assault", see :mod:`.senses`) is no framing word.
     """
-    own_quotes = [quote for quote in quotes if quote.doc == doc]
+    starts = {sentence.index: sentence.start for sentence in sentences}
+    own_quotes = [_as_reported(text, quote, starts) for quote in quotes if quote.doc == doc]
+    casing: Casing | None = None  # read on the first match: most sentences hold none
     hits: list[FramingHit] = []
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        found = [
-            (sentence.start + match.start, sentence.start + match.end, match.term.text, match.term.category)
-            for match in lexicon.find(body)
-            if match.term.category != NOT_FRAMING
-        ]
+        found = []
+        for match in lexicon.find(body):
+            if match.term.category == NOT_FRAMING:
+                continue
+            start, end = sentence.start + match.start, sentence.start + match.end
+            if casing is None:
+                casing = Casing.of(text, sentences)
+            if casing.is_name(text, start, end, sentence.start) or is_literal(
+                match.term.text, body, match.start, match.end
+            ):
+                continue
+            found.append((start, end, match.term.text, match.term.category))
         if lexicon.rules:
             found.extend(_pattern_hits(sentence.start, body, found))
         for start, end, term, category in sorted(found):
@@ -59,6 +76,13 @@ def find_framing(
                 )
             )
     return tuple(hits)
+
+
+def _as_reported(text: str, quote: Quote, starts: dict[int, int]) -> Quote:
+    """A speakerless scare quote governed by a verb of calling or saying is someone's words."""
+    if quote.kind == "scare" and is_reported(text, quote, starts.get(quote.sentence, 0)):
+        return replace(quote, kind="partial")
+    return quote
 
 
 def _pattern_hits(
@@ -103,7 +127,8 @@ def voice_of(start: int, end: int, quotes: Sequence[Quote]) -> Quote | None:
 
     A hit that only overlaps a quote's edge counts as quoted too: the quotation marks decide.
     Scare quotes are the outlet's own choice of words (it picked and highlighted them), so
-    they do not change the voice.
+    they do not change the voice; :func:`find_framing` first turns a scare quote that a verb
+    of calling or saying governs into a partial quote.
     """
     for quote in quotes:
         if quote.kind != "scare" and quote.start < end and start < quote.end:

@@ -22,6 +22,7 @@ import simplemma
 from outletdiff.errors import LexiconError
 
 __all__ = [
+    "ATTRIBUTION",
     "FORMATS_HINT",
     "Lexicon",
     "Match",
@@ -48,6 +49,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 # Entries of this category claim neutral phrases so the loaded word inside is not reported.
 NOT_FRAMING = "not_framing"
+
+# Entries of this category are verbs of saying and hedges ("vowed", "insisted", "reportedly"):
+# they tell how the outlet attributes a claim, are reported under this category of their own,
+# and are left out of the loaded-word rate (a news report says "said" in every paragraph).
+ATTRIBUTION = "attribution"
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,11 @@ class Lexicon:
     def reported_categories(self) -> tuple[str, ...]:
         """The categories that can produce framing hits (``not_framing`` only masks phrases)."""
         return tuple(category for category in self.categories if category != NOT_FRAMING)
+
+    @property
+    def loaded_categories(self) -> tuple[str, ...]:
+        """The reported categories that count as loaded words (all but ``attribution``)."""
+        return tuple(category for category in self.reported_categories if category != ATTRIBUTION)
 
     def merge(self, other: Lexicon) -> Lexicon:
         """This lexicon extended by ``other``; where both have a term, this one's entry wins."""
