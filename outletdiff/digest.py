@@ -14,9 +14,11 @@ from collections.abc import Iterable, Sequence
 
 from .model import Comparison, DigestLine, Finding, Version
 
-# Framing categories that are the outlet's own judgement, in the order a reader weighs them.
-# How an outlet attributes (saying verbs, hedges) is framing too, but not a loaded word.
-_LOADED = ("pejorative", "loaded_noun", "evaluative", "intensifier", "loaded_verb")
+# Framing categories in the order a reader weighs them; a user's own categories come after.
+# How an outlet attributes (saying verbs, hedges) and words inserted into a shared sentence
+# ("candidate") are framing findings too, but not loaded words of the outlet's choosing.
+_WEIGHED = ("pejorative", "evaluative", "intensifier", "idiom", "loaded_verb")
+_NOT_LOADED = ("attribution", "candidate", "not_framing")
 _WORDS_SHOWN = 5
 DIGEST_LINES = 10
 
@@ -111,9 +113,10 @@ def _framing(comparison: Comparison) -> list[DigestLine]:
             finding.kind == "framing"
             and finding.change == "only"
             and version.voice == "outlet"
-            and finding.category in _LOADED
+            and finding.category not in _NOT_LOADED
         ):
-            by_outlet.setdefault(version.doc, []).append((_LOADED.index(finding.category), index, finding))
+            order = _WEIGHED.index(finding.category) if finding.category in _WEIGHED else len(_WEIGHED)
+            by_outlet.setdefault(version.doc, []).append((order, index, finding))
     lines = []
     for doc, hits in by_outlet.items():
         hits.sort(key=lambda hit: (hit[0], hit[2].versions[0].start))

@@ -11,6 +11,7 @@ they are written, in the other outlet's text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -51,12 +52,15 @@ def framing_verdicts(
     """
     a, b = alignment.a, alignment.b
     hits = {doc: [hit for hit in framing if hit.doc == doc] for doc in (a, b)}
-    quoted = {doc: [(q.start, q.end) for q in quotes if q.doc == doc] for doc in (a, b)}
+    quoted = {doc: _merged([(q.start, q.end) for q in quotes if q.doc == doc]) for doc in (a, b)}
     events: dict[tuple[int, int, int], FramingHit] = {}
+    in_sentence: dict[tuple[int, int], list[FramingHit]] = {}  # overlaps lie within one sentence
     for hit in _added_hits(alignment, hits[a], hits[b], a, b):
-        events.setdefault((hit.doc, hit.start, hit.end), hit)
+        if events.setdefault((hit.doc, hit.start, hit.end), hit) is hit:
+            in_sentence.setdefault((hit.doc, hit.sentence), []).append(hit)
     for hit in _candidates(alignment, documents, sentences, quoted):
-        if not any(h.doc == hit.doc and h.start < hit.end and hit.start < h.end for h in events.values()):
+        near = in_sentence.get((hit.doc, hit.sentence), ())
+        if not any(h.start < hit.end and hit.start < h.end for h in near):
             events.setdefault((hit.doc, hit.start, hit.end), hit)
     findings: list[Verdict] = []
     for hit in sorted(events.values(), key=lambda h: (h.doc, h.start)):
@@ -179,13 +183,28 @@ def _inserted_words(
                 continue
             if other_keys is None:
                 other_keys = _keys_of(sentences[other][other_index].text)
-            if not other_keys.isdisjoint(word_keys(word)) or any(
-                start <= m.start() < end for start, end in quoted
-            ):
+            if not other_keys.isdisjoint(word_keys(word)) or _inside(quoted, m.start()):
                 continue
             yield FramingHit(
                 doc, sentence.index, m.start(), m.end(), word, word, "candidate", "outlet", None, False
             )
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Spans sorted and merged where they overlap, so a position is looked up by bisection."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[Span], position: int) -> bool:
+    """Whether ``position`` falls inside one of the merged, sorted ``spans``."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 @cache

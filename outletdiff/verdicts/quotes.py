@@ -7,6 +7,7 @@ report") and is reported as altered with both wordings, which is what a reader c
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -87,74 +88,103 @@ def _one_way(mine: list[Quote], theirs: list[Quote], outlet: int, other: int) ->
 def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | None, Change]]:
     """For each of ``mine``: the other outlet's closest quote and whether it is the same or altered.
 
-    A long article pair has hundreds of quotes on each side, so the fuzzy scorers run
-    (vectorised, ``cpdist``) only on pairs sharing at least half the shorter quote's words:
-    no pair below that can reach either threshold. They run on one thread: starting a thread
-    pool costs about a millisecond, more than scoring a whole event's quotes, and a corpus
-    run already keeps every core busy with its own process.
+    A long article pair has hundreds of quotes on each side (a 20,000-sentence pair has
+    thousands), so every score is computed only for the pairs sharing at least half the
+    shorter quote's words: no pair below that can reach either threshold, and nothing here
+    grows with the product of the two sides. The fuzzy scorers run vectorised (``cpdist``) on
+    one thread: starting a thread pool costs about a millisecond, more than scoring a whole
+    event's quotes, and a corpus run already keeps every core busy with its own process.
     """
     mine_text = [match_key(q.text) for q in mine]
     theirs_text = [match_key(q.text) for q in theirs]
     if not mine or not theirs:
         return [(None, "added")] * len(mine)
-    ratio = np.zeros((len(mine), len(theirs)))
-    contained = np.zeros((len(mine), len(theirs)))
     rows, columns = _sharing_words(mine_text, theirs_text)
-    if len(rows):
-        first = [mine_text[i] for i in rows]
-        second = [theirs_text[j] for j in columns]
-        ratio[rows, columns] = process.cpdist(first, second, scorer=fuzz.ratio)
-        contained[rows, columns] = process.cpdist(first, second, scorer=fuzz.partial_ratio)
-    lengths_mine = np.array([len(t) for t in mine_text])[:, None]
-    lengths_theirs = np.array([len(t) for t in theirs_text])[None, :]
-    short = np.minimum(lengths_mine, lengths_theirs) < _MIN_FUZZY_CHARS
+    first = [mine_text[i] for i in rows]
+    second = [theirs_text[j] for j in columns]
+    ratio = process.cpdist(first, second, scorer=fuzz.ratio) if len(rows) else np.zeros(0)
+    contained = process.cpdist(first, second, scorer=fuzz.partial_ratio) if len(rows) else np.zeros(0)
+    short = np.array(
+        [min(len(x), len(y)) < _MIN_FUZZY_CHARS for x, y in zip(first, second, strict=True)], dtype=bool
+    )
     inside = np.where(short, 0.0, contained)
-    for i, j in zip(*np.nonzero(short & (ratio < _SAME)), strict=True):
-        inside[i, j] = _words_inside(mine_text[i], theirs_text[j])
-    candidate = ((ratio >= _SAME) | (inside >= _CONTAINED)) & (lengths_mine > 0) & (lengths_theirs > 0)
+    for k in np.nonzero(short & (ratio < _SAME))[0].tolist():
+        inside[k] = _words_inside(first[k], second[k])
+    nonempty = np.array([bool(x) and bool(y) for x, y in zip(first, second, strict=True)], dtype=bool)
+    candidate = ((ratio >= _SAME) | (inside >= _CONTAINED)) & nonempty
     # Best = highest max(ratio, containment), then highest ratio; scores are at most 100.
     # Ties (a quote an article repeats) go to the copy with an agreeing speaker, then to the
     # copy at the nearest relative position, so a text compared with itself pairs each quote
     # with its own copy. Both terms stay under 0.01, below any real difference in the scores.
-    agree = np.zeros((len(mine), len(theirs)))
-    for i, j in zip(*np.nonzero(candidate), strict=True):  # only candidates: few, however many quotes
-        agree[i, j] = same_speaker(mine[i].speaker, theirs[j].speaker)
-    place_mine = (np.arange(len(mine)) / max(len(mine) - 1, 1))[:, None]
-    place_theirs = (np.arange(len(theirs)) / max(len(theirs) - 1, 1))[None, :]
-    tiebreak = 0.005 * agree - 0.001 * np.abs(place_mine - place_theirs)
-    preference = np.where(candidate, np.maximum(ratio, inside) * 1000 + ratio + tiebreak, -1.0)
+    agree = np.array(
+        [
+            same_speaker(mine[i].speaker, theirs[j].speaker)
+            for i, j in zip(rows.tolist(), columns.tolist(), strict=True)
+        ],
+        dtype=float,
+    )
+    place = np.abs(rows / max(len(mine) - 1, 1) - columns / max(len(theirs) - 1, 1))
+    preference = np.where(
+        candidate, np.maximum(ratio, inside) * 1000 + ratio + 0.005 * agree - 0.001 * place, -1.0
+    )
+    best: dict[int, int] = {}
+    for k in np.nonzero(candidate)[0].tolist():
+        i = int(rows[k])
+        if i not in best or preference[k] > preference[best[i]]:
+            best[i] = k
     results: list[tuple[Quote | None, Change]] = []
     for i in range(len(mine)):
-        j = int(preference[i].argmax())
-        if preference[i, j] < 0:
+        chosen = best.get(i)
+        if chosen is None:
             results.append((None, "added"))
         else:
-            results.append((theirs[j], "shared" if ratio[i, j] >= _SAME else "altered"))
+            results.append((theirs[int(columns[chosen])], "shared" if ratio[chosen] >= _SAME else "altered"))
     return results
 
 
 def _sharing_words(first: list[str], second: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Index pairs whose distinct words overlap by at least half of the smaller set.
 
-    Shared words are counted through an index from word to quotes, so only pairs that share
-    a word are ever looked at: linear in the quotes' words for any number of quotes.
+    A pair that shares half the smaller quote's words shares one of that quote's rarest
+    ``len - ceil(len / 2) + 1`` words (its "prefix", rarest first by how many quotes hold
+    each word): only quotes holding a prefix word are looked at, so common words ("the",
+    "said") never make every pair a candidate, and the work stays near linear.
     """
     first_sets = [set(text.split()) for text in first]
     second_sets = [set(text.split()) for text in second]
-    holders: dict[str, list[int]] = {}
-    for column, words in enumerate(second_sets):
-        for word in words:
-            holders.setdefault(word, []).append(column)
-    pairs = []
+    frequency = Counter(word for words in (*first_sets, *second_sets) for word in words)
+    holders_first = _holders(first_sets)
+    holders_second = _holders(second_sets)
+    pairs: set[tuple[int, int]] = set()
     for row, words in enumerate(first_sets):
-        shared = Counter(column for word in words for column in holders.get(word, ()))
-        for column, count in shared.items():
-            if count >= max(0.5 * min(len(words), len(second_sets[column])), 1):
-                pairs.append((row, column))
-    pairs.sort()
-    rows = np.array([row for row, _ in pairs], dtype=np.intp)
-    columns = np.array([column for _, column in pairs], dtype=np.intp)
+        for word in _prefix(words, frequency):
+            pairs.update((row, column) for column in holders_second.get(word, ()))
+    for column, words in enumerate(second_sets):
+        for word in _prefix(words, frequency):
+            pairs.update((row, column) for row in holders_first.get(word, ()))
+    kept = sorted(
+        (row, column)
+        for row, column in pairs
+        if len(first_sets[row] & second_sets[column])
+        >= max(0.5 * min(len(first_sets[row]), len(second_sets[column])), 1)
+    )
+    rows = np.array([row for row, _ in kept], dtype=np.intp)
+    columns = np.array([column for _, column in kept], dtype=np.intp)
     return rows, columns
+
+
+def _holders(sets: list[set[str]]) -> dict[str, list[int]]:
+    holders: dict[str, list[int]] = {}
+    for index, words in enumerate(sets):
+        for word in words:
+            holders.setdefault(word, []).append(index)
+    return holders
+
+
+def _prefix(words: set[str], frequency: Counter[str]) -> list[str]:
+    """The rarest words of a set that any set sharing half of it must meet."""
+    needed = len(words) - math.ceil(len(words) / 2) + 1
+    return sorted(words, key=lambda word: (frequency[word], word))[:needed]
 
 
 def _words_inside(first: str, second: str) -> float:
