@@ -30,6 +30,8 @@ from .normalize import STOPWORDS, concept, fold_sentence, fold_word, stem, words
 _THREADED_PAIRS = 10_000
 # Cells of the cheap similarity held at once while shortlisting (see ``candidate_pairs``).
 _BLOCK_CELLS = 2_000_000
+# How far down the other side's ranking a sentence's own best may stand (see ``candidate_pairs``).
+_WIDE_FACTOR = 8
 # The similarity signals of a candidate pair, by name.
 SIGNALS = ("words", "anchors", "bigrams", "chars", "fuzzy")
 _NUMBER_WORDS = frozenset(
@@ -366,7 +368,8 @@ def candidate_pairs(
     features: Features, rows_a: np.ndarray, rows_b: np.ndarray, *, shortlist: int
 ) -> Candidates:
     """Pairs that share a content word, anchor or word pair and rank in the top ``shortlist``
-    of their row or column (ties included), with every similarity signal of each.
+    of their row and not below ``8 * shortlist`` in their column, or the other way round
+    (ties included), with every similarity signal of each.
 
     Scoring every pair grows with the product of the documents' lengths: two documents of
     20,000 sentences have 400 million pairs. The cheap sparse cosines are computed a block of
@@ -388,19 +391,26 @@ def candidate_pairs(
             # Rounded so that A-vs-B and B-vs-A (summed in another order) rank alike.
             yield first, np.round(np.asarray(total), 9)
 
-    row_floor = np.zeros(shape[0])
+    wide = shortlist * _WIDE_FACTOR
+    row_floor, row_wide = np.zeros(shape[0]), np.zeros(shape[0])
     column_best = np.zeros((0, shape[1]))
     kept = list(blocks()) if shape[0] <= block else None  # one block: keep it, no second pass
     for first, values in kept or blocks():
         row_floor[first : first + len(values)] = _kth_largest(values, shortlist, axis=1)
+        row_wide[first : first + len(values)] = _kth_largest(values, wide, axis=1)
         column_best = np.vstack([column_best, values])
-        if len(column_best) > shortlist:
-            column_best = -np.partition(-column_best, shortlist - 1, axis=0)[:shortlist]
+        if len(column_best) > wide:
+            column_best = -np.partition(-column_best, wide - 1, axis=0)[:wide]
     column_floor = _kth_largest(column_best, shortlist, axis=0)
+    column_wide = _kth_largest(column_best, wide, axis=0)
     found_a, found_b = [], []
     for first, values in kept or blocks():
+        rows_here = slice(first, first + len(values))
+        # Among the best of its row and not far down its column, or the other way round: a
+        # sentence of a huge document does not make every sentence of a short one a candidate.
         keep = (values > 0) & (
-            (values >= row_floor[first : first + len(values), None]) | (values >= column_floor[None, :])
+            ((values >= row_floor[rows_here, None]) & (values >= column_wide[None, :]))
+            | ((values >= column_floor[None, :]) & (values >= row_wide[rows_here, None]))
         )
         rows, columns = np.nonzero(keep)
         found_a.append(rows + first)
