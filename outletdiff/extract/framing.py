@@ -15,6 +15,7 @@ so they are found by :mod:`outletdiff.verdicts.framing`, not here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -42,6 +43,7 @@ def find_framing(
     """
     starts = {sentence.index: sentence.start for sentence in sentences}
     own_quotes = [_as_reported(text, quote, starts) for quote in quotes if quote.doc == doc]
+    quotes_in = _by_sentence(own_quotes, sentences)
     casing: Casing | None = None  # read on the first match: most sentences hold none
     hits: list[FramingHit] = []
     for sentence in sentences:
@@ -61,7 +63,7 @@ def find_framing(
         if lexicon.rules:
             found.extend(_pattern_hits(sentence.start, body, found))
         for start, end, term, category in sorted(found):
-            quote = voice_of(start, end, own_quotes)
+            quote = voice_of(start, end, quotes_in.get(sentence.index, ()))
             hits.append(
                 FramingHit(
                     doc=doc,
@@ -120,6 +122,21 @@ def _may_stack(body: str) -> bool:
     """
     folded = body.casefold()
     return any(folded.count(word) > 1 for word in _DEGREE_WORDS)
+
+
+def _by_sentence(quotes: Sequence[Quote], sentences: Sequence[Sentence]) -> dict[int, list[Quote]]:
+    """The quotes overlapping each sentence (a long quote runs over several), in quote order:
+    a hit then looks at its own sentence's few quotes, not at every quote of a long text."""
+    starts = [sentence.start for sentence in sentences]
+    found: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        first = max(bisect_right(starts, quote.start) - 1, 0)
+        for sentence in sentences[first:]:
+            if sentence.start >= quote.end:
+                break
+            if sentence.end > quote.start:
+                found.setdefault(sentence.index, []).append(quote)
+    return found
 
 
 def voice_of(start: int, end: int, quotes: Sequence[Quote]) -> Quote | None:
