@@ -470,13 +470,18 @@ class Comparison:
         return findings_frame(self)
 
     def outlets_frame(self) -> pl.DataFrame:
-        """One row per outlet: the summary counts, framing rates and source mix
-        (``outletdiff.tables.outlets_frame``; null ``event_id``), with a rate column for each
-        framing category found."""
+        """One row per outlet: the summary counts, overall framing rate and source mix
+        (``outletdiff.tables.outlets_frame``; null ``event_id``)."""
         from .tables import outlets_frame
 
-        found = {category for summary in self.summaries for category, _ in summary.framing_by_category}
-        return outlets_frame(self, categories=sorted(found))
+        return outlets_frame(self)
+
+    def rates_frame(self) -> pl.DataFrame:
+        """Own-voice framing words per outlet and category found, count and rate per 1,000
+        words (``outletdiff.tables.rates_frame``; null ``event_id``)."""
+        from .tables import rates_frame
+
+        return rates_frame(self)
 
     def framing_frame(self) -> pl.DataFrame:
         """Every framing word found, in the outlet's or a quoted voice, one row each

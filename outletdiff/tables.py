@@ -1,13 +1,15 @@
 """Turn one ``Comparison`` into tidy polars tables that researchers can stack across events.
 
-Three tables, each with a fixed schema so that parts written by different processes and
-batches concatenate without surprises:
+Four tables per event, each with a fixed schema (whatever the lexicon) so that parts written
+by different processes and batches concatenate without surprises, and a fifth per run:
 
 - findings: one row per difference (or shared item), with outlet names instead of indices;
-- outlets: one row per event x outlet, the ``OutletSummary`` counts plus framing rates per
-  lexicon category and the mix of source types;
+- outlets: one row per event x outlet, the ``OutletSummary`` counts, the overall framing rate
+  and the mix of source types, the publication date as a date;
 - framing: one row per framing word found, so corpus statistics can count words per outlet
-  without going through the findings.
+  without going through the findings;
+- rates: one row per event x outlet x framing category (count and rate per 1,000 words);
+- runs: one row per corpus run, with the tool version, options and lexicon digest.
 
 Nothing here re-analyses text: every value is read from the ``Comparison``. Reading the tables
 back (:func:`read_table`, :func:`event_table`) lives here too, so ``stats`` and the index page
@@ -17,6 +19,7 @@ need only this module, not the corpus runner.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -27,14 +30,16 @@ from .model import Comparison
 
 Format = Literal["parquet", "csv", "ndjson", "sqlite"]
 """The formats a corpus run can write its tables in (sqlite: all three in one database)."""
-TABLES = ("findings", "outlets", "framing")
+TABLES = ("findings", "outlets", "framing", "rates")
+"""The tables every event adds rows to."""
+RUNS = "runs"
 DATABASE = "outletdiff.db"
 """The file name of the SQLite database that ``--format sqlite`` writes."""
 
 
 def table_files(fmt: Format) -> list[str]:
     """The file names that hold the tables in ``fmt``, as a report folder lists them."""
-    return [DATABASE] if fmt == "sqlite" else [f"{table}.{fmt}" for table in TABLES]
+    return [DATABASE] if fmt == "sqlite" else [f"{table}.{fmt}" for table in (*TABLES, RUNS)]
 
 
 FINDINGS_SCHEMA: dict[str, pl.DataType] = {
@@ -100,26 +105,38 @@ _OUTLET_COUNTS = (
 )
 
 
-def outlets_schema(categories: Sequence[str]) -> dict[str, pl.DataType]:
-    """Columns of the outlets table; one framing-rate column per lexicon category."""
-    schema: dict[str, pl.DataType] = {
-        "event_id": pl.String(),
-        "outlet": pl.String(),
-        "source": pl.String(),
-        "title": pl.String(),
-        "date": pl.String(),
-    }
-    schema.update({name: pl.Int64() for name in _OUTLET_COUNTS})
-    schema["share_exclusive"] = pl.Float64()
-    schema["framing_per_1000"] = pl.Float64()
-    schema.update({rate_column(category): pl.Float64() for category in categories})
-    schema.update({f"sources_{kind}": pl.Int64() for kind in SOURCE_KINDS if kind != "anonymous"})
-    return schema
+OUTLETS_SCHEMA: dict[str, pl.DataType] = {
+    "event_id": pl.String(),
+    "outlet": pl.String(),
+    "source": pl.String(),
+    "title": pl.String(),
+    "date": pl.Date(),
+    **{name: pl.Int64() for name in _OUTLET_COUNTS},
+    "share_exclusive": pl.Float64(),
+    "framing_per_1000": pl.Float64(),
+    **{f"sources_{kind}": pl.Int64() for kind in SOURCE_KINDS if kind != "anonymous"},
+}
+"""The outlets table: the same columns whatever the lexicon (rates per category are ``rates``)."""
 
+RATES_SCHEMA: dict[str, pl.DataType] = {
+    "event_id": pl.String(),
+    "outlet": pl.String(),
+    "category": pl.String(),
+    "count": pl.Int64(),
+    "per_1000": pl.Float64(),
+}
+"""Own-voice framing words per outlet and lexicon category: one row each, so a lexicon with
+other categories adds rows, never columns."""
 
-def rate_column(category: str) -> str:
-    """Name of the per-1,000-words framing rate column of one lexicon category."""
-    return f"framing_{category}_per_1000"
+RUNS_SCHEMA: dict[str, pl.DataType] = {
+    "run": pl.String(),
+    "started": pl.Datetime("us", "UTC"),
+    "tool_version": pl.String(),
+    "options": pl.String(),
+    "lexicon_digest": pl.String(),
+    "corpus": pl.String(),
+}
+"""One row per corpus run over a report folder: what produced its rows (provenance)."""
 
 
 def findings_frame(comparison: Comparison, *, event_id: str | None = None) -> pl.DataFrame:
@@ -179,38 +196,61 @@ def framing_frame(comparison: Comparison, *, event_id: str | None = None) -> pl.
     return pl.DataFrame(columns, schema=FRAMING_SCHEMA)
 
 
-def outlets_frame(
-    comparison: Comparison, *, event_id: str | None = None, categories: Sequence[str] = ()
-) -> pl.DataFrame:
-    """One row per outlet of one event: summary counts, framing rates by category, source mix.
-
-    ``categories`` fixes the rate columns, so every event of a corpus has the same schema
-    (pass the lexicon's categories); a category not listed is left out of the rates.
-    """
+def outlets_frame(comparison: Comparison, *, event_id: str | None = None) -> pl.DataFrame:
+    """One row per outlet of one event: summary counts, overall framing rate, source mix."""
     rows = []
     for summary in comparison.summaries:
         document = comparison.documents[summary.doc]
         row: dict[str, object] = {
             "event_id": event_id,
             "outlet": summary.outlet,
-            "source": document.source,
+            "source": document.file_name,
             "title": document.title,
-            "date": document.date,
+            "date": parse_day(document.date),
         }
         row.update({name: getattr(summary, name) for name in _OUTLET_COUNTS})
         row["share_exclusive"] = summary.share_only_here
         row["framing_per_1000"] = summary.framing_per_1000
-        by_category = dict(summary.framing_by_category)
-        words = summary.outlet_voice_words
-        for category in categories:
-            hits = by_category.get(category, 0)
-            row[rate_column(category)] = round(1000 * hits / words, 2) if words else 0.0
         by_kind = dict(summary.sources_by_kind)
         for kind in SOURCE_KINDS:
             if kind != "anonymous":
                 row[f"sources_{kind}"] = by_kind.get(kind, 0)
         rows.append(row)
-    return pl.DataFrame(rows, schema=outlets_schema(categories))
+    return pl.DataFrame(rows, schema=OUTLETS_SCHEMA)
+
+
+def rates_frame(
+    comparison: Comparison, *, event_id: str | None = None, categories: Sequence[str] = ()
+) -> pl.DataFrame:
+    """Own-voice framing words per outlet and category, per 1,000 own-voice words.
+
+    ``categories`` (the lexicon's) get a row even at zero, so averages over a corpus count
+    the outlets that used none; a category found but not listed gets its row too.
+    """
+    rows = []
+    for summary in comparison.summaries:
+        counts = dict(summary.framing_by_category)
+        words = summary.outlet_voice_words
+        for category in sorted(set(categories) | set(counts)):
+            hits = counts.get(category, 0)
+            rows.append(
+                {
+                    "event_id": event_id,
+                    "outlet": summary.outlet,
+                    "category": category,
+                    "count": hits,
+                    "per_1000": round(1000 * hits / words, 2) if words else 0.0,
+                }
+            )
+    return pl.DataFrame(rows, schema=RATES_SCHEMA)
+
+
+def parse_day(value: str | None) -> date | None:
+    """An ISO date (or the date part of an ISO timestamp) as a date; None when it is not one."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def read_table(out: str | Path, table: str) -> pl.LazyFrame:
@@ -221,9 +261,15 @@ def read_table(out: str | Path, table: str) -> pl.LazyFrame:
         if path.exists():
             if fmt == "parquet":
                 return pl.scan_parquet(path)
-            if fmt == "csv":
-                return pl.scan_csv(path, infer_schema_length=None)
-            return pl.scan_ndjson(path, infer_schema_length=None)
+            # Text formats hold no types: read with the table's schema, dates as text first.
+            schema = _SCHEMAS.get(table)
+            if schema is None:
+                return pl.scan_csv(path) if fmt == "csv" else pl.scan_ndjson(path)
+            as_text = {name: pl.String() if dtype.is_temporal() else dtype for name, dtype in schema.items()}
+            frame = (
+                pl.scan_csv(path, schema=as_text) if fmt == "csv" else pl.scan_ndjson(path, schema=as_text)
+            )
+            return _typed_dates(frame, schema)
     if (folder / DATABASE).exists():
         frame = _read_sqlite(folder / DATABASE, table)
         if frame is not None:
@@ -231,7 +277,23 @@ def read_table(out: str | Path, table: str) -> pl.LazyFrame:
     raise CorpusError(f"{folder}: no {table} table found", hint="run `outletdiff corpus` first")
 
 
+_SCHEMAS = {
+    "findings": FINDINGS_SCHEMA,
+    "outlets": OUTLETS_SCHEMA,
+    "framing": FRAMING_SCHEMA,
+    "rates": RATES_SCHEMA,
+    RUNS: RUNS_SCHEMA,
+}
 _SQLITE_TYPES = {"INTEGER": pl.Int64(), "FLOAT": pl.Float64(), "REAL": pl.Float64(), "TEXT": pl.String()}
+
+
+def _typed_dates(frame: pl.LazyFrame, schema: dict[str, pl.DataType]) -> pl.LazyFrame:
+    """Date and time columns read as ISO text, turned back into dates and times."""
+    return frame.with_columns(
+        pl.col(name).str.to_date() if dtype == pl.Date() else pl.col(name).str.to_datetime(time_zone="UTC")
+        for name, dtype in schema.items()
+        if dtype.is_temporal()
+    )
 
 
 def _read_sqlite(path: Path, table: str) -> pl.DataFrame | None:
@@ -243,12 +305,24 @@ def _read_sqlite(path: Path, table: str) -> pl.DataFrame | None:
         columns = connection.execute(f"PRAGMA table_info([{table}])").fetchall()
         if not columns:
             return None
-        known = {"findings": FINDINGS_SCHEMA, "framing": FRAMING_SCHEMA, "outlets": outlets_schema(())}
+        known = _SCHEMAS.get(table, {})
         schema = {
-            name: known.get(table, {}).get(name) or _SQLITE_TYPES.get(kind.upper(), pl.String())
+            name: known.get(name) or _SQLITE_TYPES.get(kind.upper(), pl.String())
             for _, name, kind, *_ in columns
         }
-        return pl.read_database(f"SELECT * FROM [{table}]", connection, schema_overrides=schema)
+        # Dates and times are ISO text in SQLite: read as text, then typed.
+        temporal = {name: dtype for name, dtype in schema.items() if dtype.is_temporal()}
+        frame = pl.read_database(
+            f"SELECT * FROM [{table}]",
+            connection,
+            schema_overrides={**schema, **dict.fromkeys(temporal, pl.String())},
+        )
+        return frame.with_columns(
+            pl.col(name).str.to_date()
+            if dtype == pl.Date()
+            else pl.col(name).str.to_datetime(time_zone="UTC")
+            for name, dtype in temporal.items()
+        )
     finally:
         connection.close()
 

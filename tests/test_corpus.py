@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -70,7 +71,8 @@ def expected(corpus_dir: Path) -> dict[str, pl.DataFrame]:
     events = discover(corpus_dir, skip_bad=True).events
     rows = [event_rows(load_event(spec), categories=CATEGORIES) for spec in events]
     return {
-        table: pl.concat([getattr(r, table) for r in rows]) for table in ("findings", "outlets", "framing")
+        table: pl.concat([getattr(r, table) for r in rows])
+        for table in ("findings", "outlets", "framing", "rates")
     }
 
 
@@ -162,21 +164,22 @@ def test_jsonl_manifest_with_text_runs_end_to_end(tmp_path: Path) -> None:
     assert result.done == 1
     outlets = pl.read_parquet(tmp_path / "out" / "outlets.parquet")
     assert outlets.select("outlet", "title", "date").rows() == [
-        ("Buzz", "T1", "2025-03-04"),
+        ("Buzz", "T1", date(2025, 3, 4)),
         (
             "Ledger",
             "Kessington Harbour Bridge closed for six weeks after inspectors find cracks",
-            "2025-03-04",
+            date(2025, 3, 4),
         ),
     ]
-    assert outlets["source"].to_list() == [f"{manifest}:1", str(bridge / "northern-ledger.txt")]
+    # File names only: a table shared with colleagues does not carry local paths.
+    assert outlets["source"].to_list() == [f"{manifest.name}:1", "northern-ledger.txt"]
 
 
 # --------------------------------------------------------------------------- tables written
 
 
 def test_parquet_tables_hold_exactly_the_event_rows(reports: Path, expected: dict[str, pl.DataFrame]) -> None:
-    for table in ("findings", "outlets", "framing"):
+    for table in ("findings", "outlets", "framing", "rates"):
         written = pl.read_parquet(reports / f"{table}.parquet")
         assert written.height == expected[table].height
         assert_frame_equal(_sorted(written), _sorted(expected[table]))
@@ -185,11 +188,15 @@ def test_parquet_tables_hold_exactly_the_event_rows(reports: Path, expected: dic
     assert outlets.group_by("event_id").len().sort("event_id").rows() == [("bridge", 3), ("kastoria", 2)]
     herald = outlets.filter(pl.col("outlet") == "Harbour Herald").row(0, named=True)
     assert (herald["date"], herald["title"], herald["quotes"]) == (
-        "2025-03-05",
+        date(2025, 3, 5),
         "Kessington bridge shut for repairs",
         1,
     )
-    assert herald["framing_intensifier_per_1000"] > 0  # "shocking", in the outlet's own voice
+    rates = pl.read_parquet(reports / "rates.parquet")
+    intensifier = rates.filter((pl.col("outlet") == "Harbour Herald") & (pl.col("category") == "intensifier"))
+    assert intensifier["per_1000"].item() > 0  # "shocking", in the outlet's own voice
+    runs = pl.read_parquet(reports / "runs.parquet")
+    assert runs.height == 1 and runs["tool_version"].item() and len(runs["lexicon_digest"].item()) == 64
 
 
 def test_findings_rows_name_outlets_and_point_into_the_text(reports: Path, corpus_dir: Path) -> None:
@@ -215,7 +222,9 @@ def test_findings_rows_name_outlets_and_point_into_the_text(reports: Path, corpu
 
 
 def test_csv_and_ndjson_agree_with_parquet(reports: Path, corpus_dir: Path, tmp_path: Path) -> None:
-    parquet = {t: pl.read_parquet(reports / f"{t}.parquet") for t in ("findings", "outlets", "framing")}
+    parquet = {
+        t: pl.read_parquet(reports / f"{t}.parquet") for t in ("findings", "outlets", "framing", "rates")
+    }
     copy = tmp_path / "copy"
     shutil.copytree(reports, copy)
     for fmt in ("csv", "ndjson"):
@@ -303,6 +312,7 @@ def test_cli_corpus_skip_bad_writes_csv(corpus_dir: Path, reports: Path, tmp_pat
     assert result.stdout == (
         f"0 events compared, 2 already done, 1 left out, in {out}\n"
         f"  {out / 'findings.csv'}\n  {out / 'outlets.csv'}\n  {out / 'framing.csv'}\n"
+        f"  {out / 'rates.csv'}\n  {out / 'runs.csv'}\n"
         f"  {out / 'index.html'}\n"
     )
     assert result.stderr.startswith("Skipped: ")
@@ -320,7 +330,9 @@ def test_sqlite_database_holds_the_tables_with_indexes_and_full_text(
 ) -> None:
     import sqlite3
 
-    parquet = {t: pl.read_parquet(reports / f"{t}.parquet") for t in ("findings", "outlets", "framing")}
+    parquet = {
+        t: pl.read_parquet(reports / f"{t}.parquet") for t in ("findings", "outlets", "framing", "rates")
+    }
     copy = tmp_path / "copy"
     shutil.copytree(reports, copy)
     result = CliRunner().invoke(

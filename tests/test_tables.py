@@ -15,11 +15,13 @@ from outletdiff.pipeline import build_lexicon, compare
 from outletdiff.tables import (
     FINDINGS_SCHEMA,
     FRAMING_SCHEMA,
+    OUTLETS_SCHEMA,
+    RATES_SCHEMA,
     findings_frame,
     framing_frame,
     outlets_frame,
-    outlets_schema,
-    rate_column,
+    parse_day,
+    rates_frame,
 )
 
 EVENT = Path(__file__).parent / "data" / "events" / "harbor-bridge-closure"
@@ -54,9 +56,12 @@ def test_findings_frame_has_one_row_per_finding(comparison: Comparison) -> None:
         assert (row["other_start"], row["other_end"]) == ((other.start, other.end) if other else (None, None))
 
 
-def test_outlets_frame_copies_summaries_and_splits_rates(comparison: Comparison) -> None:
-    frame = outlets_frame(comparison, event_id="bridge", categories=CATEGORIES)
-    assert frame.schema == pl.Schema(outlets_schema(CATEGORIES))
+def test_outlets_frame_copies_summaries_and_rates_are_rows(comparison: Comparison) -> None:
+    frame = outlets_frame(comparison, event_id="bridge")
+    assert frame.schema == pl.Schema(OUTLETS_SCHEMA)
+    rates = rates_frame(comparison, event_id="bridge", categories=CATEGORIES)
+    assert rates.schema == pl.Schema(RATES_SCHEMA)
+    assert rates.height == len(comparison.summaries) * len(CATEGORIES)
     assert frame.height == len(comparison.summaries) == 2
     for row, summary in zip(frame.iter_rows(named=True), comparison.summaries, strict=True):
         assert row["outlet"] == summary.outlet
@@ -69,7 +74,8 @@ def test_outlets_frame_copies_summaries_and_splits_rates(comparison: Comparison)
         assert row["framing_per_1000"] == summary.framing_per_1000
         # The loaded categories' rates add up to the total rate (up to rounding of each part);
         # attribution words have a rate column of their own but are not loaded words.
-        parts = sum(row[rate_column(c)] for c in CATEGORIES if c != ATTRIBUTION)
+        mine = rates.filter((pl.col("outlet") == summary.outlet) & (pl.col("category") != ATTRIBUTION))
+        parts = mine["per_1000"].sum()
         assert parts == pytest.approx(summary.framing_per_1000, abs=0.01 * len(CATEGORIES))
         kinds = row["sources_person"] + row["sources_institution"] + row["sources_outlet"]
         assert kinds + row["sources_anonymous"] == summary.sources
@@ -98,9 +104,24 @@ def test_empty_comparison_parts_keep_the_schema(comparison: Comparison) -> None:
     empty = replace(comparison, findings=(), framing=(), summaries=())
     assert findings_frame(empty, event_id="e").schema == pl.Schema(FINDINGS_SCHEMA)
     assert framing_frame(empty, event_id="e").height == 0
-    assert outlets_frame(empty, event_id="e", categories=CATEGORIES).schema == pl.Schema(
-        outlets_schema(CATEGORIES)
-    )
+    assert outlets_frame(empty, event_id="e").schema == pl.Schema(OUTLETS_SCHEMA)
+    assert rates_frame(empty, event_id="e", categories=CATEGORIES).schema == pl.Schema(RATES_SCHEMA)
+
+
+def test_the_schema_does_not_change_with_the_lexicon(comparison: Comparison) -> None:
+    # A lexicon with other categories adds rate rows, never columns.
+    few = rates_frame(comparison, event_id="e", categories=("pejorative",))
+    many = rates_frame(comparison, event_id="e", categories=(*CATEGORIES, "moral_care", "moral_harm"))
+    assert few.schema == many.schema == pl.Schema(RATES_SCHEMA)
+    assert many.height > few.height
+
+
+def test_dates_are_dates() -> None:
+    from datetime import date
+
+    assert parse_day("2024-01-26") == date(2024, 1, 26)
+    assert parse_day("2024-01-26T10:00:00Z") == date(2024, 1, 26)
+    assert parse_day("last Tuesday") is None and parse_day(None) is None
 
 
 def test_comparison_methods_give_the_tables_without_arguments(comparison: Comparison) -> None:
@@ -113,11 +134,16 @@ def test_comparison_methods_give_the_tables_without_arguments(comparison: Compar
     assert framing.drop("event_id").equals(framing_frame(comparison, event_id="e").drop("event_id"))
     assert framing["event_id"].null_count() == framing.height
     outlets = comparison.outlets_frame()
-    found = sorted({category for s in comparison.summaries for category, _ in s.framing_by_category})
-    assert outlets.schema == pl.Schema(outlets_schema(found))
+    assert outlets.schema == pl.Schema(OUTLETS_SCHEMA)
+    assert comparison.rates_frame().schema == pl.Schema(RATES_SCHEMA)
     assert outlets["outlet"].to_list() == [s.outlet for s in comparison.summaries]
     assert outlets["event_id"].to_list() == [None, None]
-    for method in (Comparison.findings_frame, Comparison.outlets_frame, Comparison.framing_frame):
+    for method in (
+        Comparison.findings_frame,
+        Comparison.outlets_frame,
+        Comparison.framing_frame,
+        Comparison.rates_frame,
+    ):
         assert method.__doc__
 
 

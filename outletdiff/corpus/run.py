@@ -8,13 +8,18 @@ on from the last commit. Ctrl-C and SIGTERM stop the run after committing what i
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import signal
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 
@@ -99,9 +104,10 @@ def run_corpus(
             result.notes.append(
                 f"took over the lock of a run that ended without releasing it ({lock.stale.describe()})"
             )
-        store = PartStore(folder, categories=categories)
+        store = PartStore(folder)
         if force:
             store.clear()
+        store.record_run(_provenance(source, options))
         done = store.committed()
         todo = [spec for spec in discovery.events if spec.event_id not in done]
         result.skipped = len(discovery.events) - len(todo)
@@ -180,6 +186,24 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _provenance(source: str | Path, options: CompareOptions) -> dict[str, str]:
+    """What produced this run's rows: tool version, options, and a digest of the lexicon's
+    terms (a lexicon file edited between two runs shows as a new digest)."""
+    from .. import __version__
+    from ..pipeline import build_lexicon
+
+    lexicon = build_lexicon(options)
+    terms = "\n".join(f"{term.text}\t{term.category}" for term in lexicon.terms)
+    return {
+        "run": uuid.uuid4().hex,
+        "started": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "tool_version": __version__,
+        "options": json.dumps(dataclasses.asdict(options), sort_keys=True),
+        "lexicon_digest": hashlib.sha256(terms.encode("utf-8")).hexdigest(),
+        "corpus": Path(source).name,
+    }
 
 
 def _categories(options: CompareOptions) -> tuple[str, ...]:

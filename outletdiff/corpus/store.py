@@ -22,7 +22,18 @@ import polars as pl
 
 from ..atomic import atomic_path, write_atomic
 from ..errors import CorpusError, OutputError
-from ..tables import DATABASE, FINDINGS_SCHEMA, FRAMING_SCHEMA, TABLES, Format, outlets_schema, table_files
+from ..tables import (
+    DATABASE,
+    FINDINGS_SCHEMA,
+    FRAMING_SCHEMA,
+    OUTLETS_SCHEMA,
+    RATES_SCHEMA,
+    RUNS,
+    RUNS_SCHEMA,
+    TABLES,
+    Format,
+    table_files,
+)
 from .work import EventRows
 
 if TYPE_CHECKING:
@@ -36,13 +47,14 @@ class PartStore:
     without one are leftovers of a crash and are removed on open.
     """
 
-    def __init__(self, out: Path, *, categories: Sequence[str]) -> None:
+    def __init__(self, out: Path) -> None:
         self.out = out
         self.parts = out / "parts"
         self.schemas = {
             "findings": FINDINGS_SCHEMA,
-            "outlets": outlets_schema(categories),
+            "outlets": OUTLETS_SCHEMA,
             "framing": FRAMING_SCHEMA,
+            "rates": RATES_SCHEMA,
         }
         self.parts.mkdir(parents=True, exist_ok=True)
         self._remove_orphans()
@@ -80,6 +92,21 @@ class PartStore:
         record = {"batch": batch, "events": [r.event_id for r in rows], "time": time.time()}
         write_atomic(self.parts / f"commit-{batch}.json", json.dumps(record), durable=True)
 
+    def record_run(self, record: dict[str, str]) -> None:
+        """Add one row to the runs table (kept in ``parts/runs.ndjson`` until compaction):
+        which tool version, options and lexicon produced the rows that follow."""
+        line = json.dumps({name: record.get(name) for name in RUNS_SCHEMA}) + "\n"
+        path = self.parts / "runs.ndjson"
+        previous = path.read_text(encoding="utf-8") if path.exists() else ""
+        write_atomic(path, previous + line, durable=True)
+
+    def _runs(self) -> pl.DataFrame:
+        path = self.parts / "runs.ndjson"
+        if not path.exists():
+            return pl.DataFrame(schema=RUNS_SCHEMA)
+        raw = pl.read_ndjson(path, schema={**RUNS_SCHEMA, "started": pl.String()})
+        return raw.with_columns(pl.col("started").str.to_datetime(time_zone="UTC", time_unit="us"))
+
     def write_failed(self, failed: dict[str, str]) -> None:
         lines = "".join(f"{event}\t{error}\n" for event, error in sorted(failed.items()))
         write_atomic(self.out / "failed.txt", lines)
@@ -100,11 +127,14 @@ class PartStore:
             )
             for table in TABLES
         }
+        runs = self._runs()
         if fmt == "sqlite":
-            _write_sqlite(parts, self.schemas, self.out / DATABASE)
+            _write_sqlite(parts, self.schemas, self.out / DATABASE, runs=runs)
         else:
             for table in TABLES:
                 _concatenate_atomic(parts[table], self.schemas[table], self.out / f"{table}.{fmt}", fmt)
+            with atomic_path(self.out / f"{RUNS}.{fmt}", durable=True) as temporary:
+                _write_frame(runs, temporary, fmt)
         for other in get_args(Format):
             if other != fmt:
                 for name in table_files(other):
@@ -146,14 +176,15 @@ _SQLITE_INDEXES = {
     "findings": ("event_id", "outlet", "kind"),
     "outlets": ("event_id", "outlet"),
     "framing": ("event_id", "outlet", "category"),
+    "rates": ("event_id", "outlet", "category"),
 }
 _SQLITE_FULL_TEXT = {"findings": ("text",)}
 
 
 def _write_sqlite(
-    parts: dict[str, list[str]], schemas: dict[str, dict[str, pl.DataType]], path: Path
+    parts: dict[str, list[str]], schemas: dict[str, dict[str, pl.DataType]], path: Path, *, runs: pl.DataFrame
 ) -> None:
-    """All three tables in one SQLite database (sqlite-utils), with indexes and full-text search.
+    """Every table in one SQLite database (sqlite-utils), with indexes and full-text search.
 
     Built in a temporary file without a journal (the rename makes it atomic, and a failed
     build is thrown away), then flushed to disk and renamed into place.
@@ -175,17 +206,31 @@ def _write_sqlite(
                     created.create_index([column])
                 if table in _SQLITE_FULL_TEXT:
                     created.enable_fts(list(_SQLITE_FULL_TEXT[table]), create_triggers=False)
+            database.table(RUNS).create({name: _sqlite_type(dtype) for name, dtype in RUNS_SCHEMA.items()})
+            database.table(RUNS).insert_all(
+                runs.with_columns(pl.col("started").dt.to_string("%Y-%m-%dT%H:%M:%S%.fZ")).to_dicts()
+            )
             database.conn.commit()
         finally:
             database.close()
 
 
 def _sqlite_type(dtype: pl.DataType) -> type:
+    """Dates and times are stored as ISO text, which SQLite and Datasette sort and filter."""
     if dtype.is_integer():
         return int
     if dtype.is_float():
         return float
     return str
+
+
+def _write_frame(frame: pl.DataFrame, path: Path, fmt: Format) -> None:
+    if fmt == "parquet":
+        frame.write_parquet(path)
+    elif fmt == "csv":
+        frame.write_csv(path)
+    else:
+        frame.write_ndjson(path)
 
 
 def _write_parquet(frame: pl.DataFrame, path: Path) -> None:

@@ -15,7 +15,7 @@ from ..errors import OutletdiffError
 from ..load import DEFAULT_MAX_BYTES, document_from_text, load_path
 from ..model import Comparison, Document
 from ..options import CompareOptions
-from ..tables import findings_frame, framing_frame, outlets_frame
+from ..tables import findings_frame, framing_frame, outlets_frame, rates_frame
 from .discovery import EventSpec
 
 
@@ -35,6 +35,7 @@ class EventRows:
     findings: pl.DataFrame
     outlets: pl.DataFrame
     framing: pl.DataFrame
+    rates: pl.DataFrame
 
 
 def load_event(spec: EventSpec, *, max_bytes: int = DEFAULT_MAX_BYTES, any_language: bool = False) -> Event:
@@ -74,12 +75,13 @@ def event_rows(
 
 
 def rows_of(event_id: str, comparison: Comparison, *, categories: Sequence[str] = ()) -> EventRows:
-    """The three tables of one compared event."""
+    """The tables of one compared event (``categories``: the lexicon's, for the rates)."""
     return EventRows(
         event_id=event_id,
         findings=findings_frame(comparison, event_id=event_id),
-        outlets=outlets_frame(comparison, event_id=event_id, categories=categories),
+        outlets=outlets_frame(comparison, event_id=event_id),
         framing=framing_frame(comparison, event_id=event_id),
+        rates=rates_frame(comparison, event_id=event_id, categories=categories),
     )
 
 
