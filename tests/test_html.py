@@ -107,6 +107,15 @@ def test_self_contained_and_small(pair_html: str) -> None:
     assert pair_html.count("<style") == pair_html.count("</style") == 1
 
 
+def test_readme_states_the_real_size(pair_html: str) -> None:
+    stated = re.search(
+        r"about (\d+) KB for the bundled pair", (REPO / "README.md").read_text(encoding="utf-8")
+    )
+    assert stated, "README's HTML report section gives the size of the bundled pair's report"
+    size = len(pair_html.encode("utf-8")) / 1000
+    assert abs(size - int(stated.group(1))) <= 0.05 * size, f"the report is {size:.1f} KB now"
+
+
 def test_controls_are_built_by_script_only(pair_html: str) -> None:
     """Without JavaScript the toolbar stays empty (and CSS hides it): no dead controls."""
     assert '<div id="toolbar" class="toolbar"></div>' in pair_html

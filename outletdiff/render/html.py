@@ -116,7 +116,7 @@ class OutletView:
     outlet: str
     title: str
     date: str
-    source: str
+    source: str  # the file name, never the path (reports are shared)
     reference: bool
     words: int
     sentences: int
@@ -214,7 +214,7 @@ class Mark:
 
 @dataclass
 class _Layout:
-    """Rows as lists of sentence indices per document, plus where every sentence landed.
+    """Rows as lists of sentence indices per document (from ``rows.aligned_rows``).
 
     Also the lookups every sentence needs, built once so that no sentence scans the whole
     comparison: the spine's counterpart links per sentence and the highlights per sentence.

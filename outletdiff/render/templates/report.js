@@ -96,7 +96,7 @@
   }
 
   function go(step) {
-    if (!rows.length) { return; }
+    if (!rows.length || body.classList.contains("reading-order")) { return; }
     var next;
     if (current >= 0 && inView(rows[current])) {
       next = current + step;
