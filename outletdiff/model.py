@@ -360,6 +360,27 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class ContentDifference:
+    """What one of two counterpart sentences says that the other does not, at one span of it.
+
+    Made by ``contrast.content_differences`` from the findings (an item the partner's outlet
+    lacks, or one the partner words its own way) so that a report can draw a rewritten pair by
+    its content: the names, numbers, dates, quotes, framing words and sources that differ,
+    not every reworded word. ``other_text`` is the partner's version of an altered item.
+    """
+
+    doc: int
+    sentence: int
+    start: int
+    end: int
+    kind: FindingKind
+    change: FindingChange
+    category: str
+    text: str
+    other_text: str | None = None
+
+
+@dataclass(frozen=True)
 class DigestLine:
     """One of the few differences that matter most (see ``digest.rank``): its words, the
     findings it stands on (indexes into ``Comparison.findings``) and the sentences to show,
@@ -444,9 +465,24 @@ class Comparison:
             numbers.append(tuple(mine))
         return tuple(numbers)
 
+    @cached_property
+    def findings_at(self) -> dict[tuple[int, int], tuple[int, ...]]:
+        """Indexes of the findings with a version written in each ``(doc, sentence)``."""
+        found: dict[tuple[int, int], list[int]] = {}
+        for number, finding in enumerate(self.findings):
+            for version in finding.versions:
+                found.setdefault((version.doc, version.sentence), []).append(number)
+        return {node: tuple(dict.fromkeys(numbers)) for node, numbers in found.items()}
+
     def sentence_number(self, doc: int, index: int) -> int | None:
         """The number people see for sentence ``index`` of outlet ``doc`` (see ``numbering``)."""
         return self.numbering[doc][index]
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the digest and a compact side-by-side (``render.html.to_fragment``)."""
+        from .render.html import to_fragment
+
+        return to_fragment(self)
 
     def event_warnings(self) -> tuple[str, ...]:
         """One sentence per pair of outlets that do not seem to cover the same event: every

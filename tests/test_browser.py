@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from outletdiff.load import document_from_text, load_paths
+from outletdiff.model import Comparison
 from outletdiff.pipeline import compare
 from outletdiff.render.html import to_html
 
@@ -48,11 +49,24 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def report_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pair() -> Comparison:
     paths = sorted(str(p) for p in (REPO / "corpus" / "putin-talks").glob("*.txt"))
+    return compare(load_paths(paths))
+
+
+@pytest.fixture(scope="module")
+def report_path(tmp_path_factory: pytest.TempPathFactory, pair: Comparison) -> Path:
     path = tmp_path_factory.mktemp("html") / "putin-talks.html"
-    path.write_text(to_html(compare(load_paths(paths))), encoding="utf-8")
+    path.write_text(to_html(pair), encoding="utf-8")
     return path
+
+
+def rows_in_browser(page) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The ids of the sentences on each visible row, as the browser lays them out."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('#rows .row')).map(
+            row => Array.from(row.querySelectorAll('.s')).map(s => s.id))"""
+    )
 
 
 @pytest.fixture()
@@ -103,18 +117,66 @@ def test_framing_highlight_visible_on_radaronline_side(page, word: str, category
     assert hit.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
 
 
-def test_moved_sentence_link_scrolls_to_its_counterpart(page) -> None:  # type: ignore[no-untyped-def]
-    links = page.locator("a.moved-link")
-    assert links.count() >= 2, "the bundled pair has a moved sentence, linked from both sides"
-    for index in (links.count() - 1, 0):  # from below (scrolls up), then from above (scrolls down)
-        link = links.nth(index)
-        target = link.get_attribute("href")
-        link.scroll_into_view_if_needed()
-        page.evaluate("(y) => window.scrollBy(0, y)", -50)
-        link.click()
-        page.wait_for_function("(id) => location.hash === id", arg=target)
-        assert in_viewport(page, target), f"{target} should be in view after clicking its link"
-        sync_api.expect(page.locator(target)).to_be_in_viewport()
+def test_every_counterpart_pair_sits_on_one_row(page, pair: Comparison) -> None:  # type: ignore[no-untyped-def]
+    rows = rows_in_browser(page)
+    row_of = {sentence: n for n, row in enumerate(rows) for sentence in row}
+    counterparts = [link for link in pair.alignment(0, 1).links if link.relation == "counterpart"]
+    assert len(counterparts) == 9
+    for link in counterparts:
+        assert row_of[f"s-0-{link.a}"] == row_of[f"s-1-{link.b}"], link
+        first, second = (
+            page.locator(f"#s-0-{link.a}").bounding_box(),
+            page.locator(f"#s-1-{link.b}").bounding_box(),
+        )
+        assert first["x"] + first["width"] <= second["x"], "the pair sits side by side"
+    both = [
+        row
+        for row in rows
+        if any(s.startswith("s-0-") for s in row) and any(s.startswith("s-1-") for s in row)
+    ]
+    assert len(both) == 7
+    # the moved sentence's own place in its article is shown as its number
+    assert page.locator("#s-1-9 .num").inner_text() == "10"
+    assert page.locator("#s-1-9 .num").get_attribute("title") == "RadarOnline.com, sentence 10"
+
+
+def test_reading_order_toggle(page, pair: Comparison) -> None:  # type: ignore[no-untyped-def]
+    before = rows_in_browser(page)
+    page.check("#reading-order")
+    sync_api.expect(page.locator("#rows")).to_be_hidden()
+    columns = page.locator("#reading > .col")
+    assert columns.count() == 2
+    for doc in (0, 1):
+        ids = columns.nth(doc).locator(".s").evaluate_all("els => els.map(e => e.id)")
+        assert ids == [f"s-{doc}-{i}" for i in range(len(pair.sentences[doc]))]
+        tops = (
+            columns.nth(doc).locator(".s").evaluate_all("els => els.map(e => e.getBoundingClientRect().top)")
+        )
+        assert tops == sorted(tops), "each outlet reads top to bottom in its own order"
+    boxes = [columns.nth(i).bounding_box() for i in (0, 1)]
+    assert boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "putin-talks-reading-order.png"), full_page=True)
+    page.uncheck("#reading-order")
+    sync_api.expect(page.locator("#rows")).to_be_visible()
+    assert rows_in_browser(page) == before
+
+
+def test_rewritten_pair_word_view_opens_on_click(page) -> None:  # type: ignore[no-untyped-def]
+    sentence = page.locator("#s-1-3")  # "According to Daily Mail, two Kremlin insiders claimed..."
+    assert "by-content" in sentence.get_attribute("class")
+    shown = sentence.locator(":scope > .txt")
+    sync_api.expect(shown.locator(".cd", has_text="Daily Mail")).to_be_visible()
+    assert shown.locator(".ins, .del").count() == 0, "shared wording is plain, only content is marked"
+    words = sentence.locator("details.words")
+    inserted = words.locator(".ins").first
+    sync_api.expect(inserted).to_be_hidden()
+    words.locator("summary").click()
+    sync_api.expect(inserted).to_be_visible()
+    assert words.get_attribute("open") is not None
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    sentence.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "putin-talks-rewritten-open.png"))
 
 
 def test_show_only_differences_hides_same_rows(page) -> None:  # type: ignore[no-untyped-def]

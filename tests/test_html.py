@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from outletdiff.load import document_from_text, load_paths
 from outletdiff.model import (
@@ -106,6 +107,15 @@ def test_self_contained_and_small(pair_html: str) -> None:
     assert pair_html.count("<style") == pair_html.count("</style") == 1
 
 
+def test_readme_states_the_real_size(pair_html: str) -> None:
+    stated = re.search(
+        r"about (\d+) KB for the bundled pair", (REPO / "README.md").read_text(encoding="utf-8")
+    )
+    assert stated, "README's HTML report section gives the size of the bundled pair's report"
+    size = len(pair_html.encode("utf-8")) / 1000
+    assert abs(size - int(stated.group(1))) <= 0.05 * size, f"the report is {size:.1f} KB now"
+
+
 def test_controls_are_built_by_script_only(pair_html: str) -> None:
     """Without JavaScript the toolbar stays empty (and CSS hides it): no dead controls."""
     assert '<div id="toolbar" class="toolbar"></div>' in pair_html
@@ -123,41 +133,54 @@ def test_every_internal_link_has_a_target(pair_html: str) -> None:
 
 
 @pytest.mark.parametrize("fixture", ["pair", "three"])
-def test_every_sentence_once_in_reading_order(fixture: str, request: pytest.FixtureRequest) -> None:
+def test_every_sentence_once(fixture: str, request: pytest.FixtureRequest) -> None:
     comparison: Comparison = request.getfixturevalue(fixture)
     view = build_view(comparison)
     count = len(comparison.documents)
     assert all(len(row.cells) == count for row in view.rows)
     for doc in range(count):
-        shown = [s.anchor for row in view.rows for s in row.cells[doc].sentences]
-        assert shown == [anchor(doc, i) for i in range(len(comparison.sentences[doc]))]
+        shown = sorted(s.index for row in view.rows for s in row.cells[doc].sentences)
+        assert shown == list(range(len(comparison.sentences[doc])))
 
 
-def test_counterparts_share_a_row_and_moved_ones_link(pair: Comparison) -> None:
+def test_counterparts_share_a_row_and_show_their_own_numbers(pair: Comparison) -> None:
     view = build_view(pair)
     row_of = {s.anchor: n for n, row in enumerate(view.rows) for cell in row.cells for s in cell.sentences}
-    linked_to = {
-        s.anchor: {m.href.lstrip("#") for m in s.moved_links}
-        for row in view.rows
-        for cell in row.cells
-        for s in cell.sentences
-    }
-    alignment = pair.alignment(0, 1)
-    for link in alignment.links:
-        if link.relation != "counterpart":
-            continue
-        first, second = anchor(0, link.a), anchor(1, link.b)
-        same_row = row_of[first] == row_of[second]
-        if link.label == "moved":
-            assert not same_row, link
-        elif link.label in ("identical", "edited", "rewritten"):
-            # In order: one row. A reworded sentence out of order: own rows, linked to each other.
-            assert same_row or (second in linked_to[first] and first in linked_to[second]), link
-    moved = [s for row in view.rows for cell in row.cells for s in cell.sentences if s.moved_links]
-    assert moved, "the bundled pair has a moved sentence"
-    for sentence in moved:
-        for moved_link in sentence.moved_links:
-            assert moved_link.href.lstrip("#") in row_of
+    pairs = [link for link in pair.alignment(0, 1).links if link.relation == "counterpart"]
+    assert len(pairs) == 9
+    for link in pairs:
+        assert row_of[anchor(0, link.a)] == row_of[anchor(1, link.b)], link
+    assert sum(all(cell.sentences for cell in row.cells) for row in view.rows) == 7
+    views = sentence_views(view)
+    assert [views[anchor(1, i)].number for i in (0, 13, 14, 15)] == [1, 14, None, 15]  # 14 is boilerplate
+    assert views[anchor(1, 9)].place == "RadarOnline.com, sentence 10"
+    headline_row = view.rows[0]
+    assert [[s.index for s in cell.sentences] for cell in headline_row.cells] == [[0, 2], [0, 1, 9]]
+
+
+def test_rewritten_pair_is_drawn_by_content(pair: Comparison) -> None:
+    """A5 / Radar 4 ("two people with close links" / "two Kremlin insiders"): only the sources,
+    quotes and framing words that differ are marked; the word changes are in ``words``."""
+    views = sentence_views(build_view(pair))
+    radar = views[anchor(1, 3)]
+    assert "by-content" in radar.classes.split()
+    marked = [(seg.text, seg.classes) for seg in radar.segments if seg.classes]
+    assert marked == [
+        ("Daily Mail", "cd cd-only cd-source"),
+        ("two Kremlin insiders", "cd cd-altered cd-source"),
+        ("claimed", "cd cd-framing cd-only"),
+        ("test the waters", "cd cd-only cd-quote"),
+    ]
+    assert all("ins" not in seg.classes.split() for seg in radar.segments)
+    assert any("ins" in seg.classes.split() for seg in radar.words)
+    assert "".join(seg.text for seg in radar.segments) == "".join(seg.text for seg in radar.words)
+    titles = {seg.text: seg.title for seg in radar.segments if seg.title}
+    assert titles["Daily Mail"] == "source (outlet): not in outlet-a's version"
+    assert titles["two Kremlin insiders"] == (
+        "source (outlet): outlet-a has \u201cBloomberg <- two people with close links to the Kremlin\u201d"
+    )
+    edited = views[anchor(1, 8)]  # "It absolutely does not correspond to reality." is edited: inline diff
+    assert "by-content" not in edited.classes.split() and edited.words == ()
 
 
 def test_spans_of_the_pair(pair_html: str) -> None:
@@ -183,8 +206,51 @@ def test_summary_and_findings_panels(pair: Comparison, pair_html: str) -> None:
             in pair_html
         )
     reported = [f for f in pair.findings if f.kind != "sentence" and f.change != "shared"]
-    assert pair_html.count('<li class="ch-') == len(reported)
+    # five names are both a fact and a source at one place: listed once, as the source
+    assert pair_html.count('<li class="ch-') == len(reported) - 5
     assert 'href="#s-1-16">&ldquo;despot&rdquo;</a> <span class="cat">pejorative</span>' in pair_html
+
+
+def test_the_same_difference_never_appears_twice_in_the_findings(pair_html: str) -> None:
+    """Each listed item is one difference: no two items name the same words at the same place
+    (a name that is both a fact and a source is listed once)."""
+    findings = pair_html[pair_html.index('<section id="findings"') :]
+    items = re.findall(r'<li class="ch-[^"]+"><a href="(#[^"]+)">&ldquo;(.*?)&rdquo;</a>(.*?)</li>', findings)
+    assert len(items) == findings.count('<li class="ch-') > 50
+    keys = [(href, text, re.findall(r'href="(#[^"]+)"', rest)) for href, text, rest in items]
+    assert len({(href, text, tuple(other)) for href, text, other in keys}) == len(keys)
+    assert len({(href, text) for href, text, other in keys if not other}) == len(
+        [k for k in keys if not k[2]]
+    )
+
+
+def test_no_absolute_path_of_the_inputs_in_the_html() -> None:
+    """The report is e-mailed: it names the files, never where they lay on the author's disk."""
+    comparison = compare(load_paths([str(REPO / path) for path in PAIR]))
+    assert comparison.documents[0].source == str(REPO / PAIR[0])
+    for html in (to_html(comparison), comparison._repr_html_()):
+        assert str(REPO) not in html and "/corpus/" not in html
+        assert "outlet-a.txt" in html and "radaronline.txt" in html
+
+
+def test_jupyter_fragment(pair: Comparison) -> None:
+    fragment = pair._repr_html_()
+    assert fragment.startswith('<div class="outletdiff-nb">') and fragment.rstrip().endswith("</div>")
+    for tag in ("<html", "<head", "<body", "<script", "<link", "<input"):
+        assert tag not in fragment
+    style = fragment[fragment.index("<style>") + 7 : fragment.index("</style>")]
+    rules = re.findall(r"(?:^|})\s*([^{}]+?)\s*{", re.sub(r"/\*.*?\*/", "", style, flags=re.S))
+    assert rules and all(
+        sel.strip().startswith(".outletdiff-nb") for rule in rules for sel in rule.split(",")
+    )
+    for line in pair.digest:
+        assert str(escape(line.text)) in fragment
+    table_rows = re.findall(r"<tr>(.*?)</tr>", fragment, flags=re.S)[1:]  # the head row aside
+    assert len(table_rows) == len(build_view(pair).rows)
+    both = [row for row in table_rows if row.count("<td></td>") == 0]
+    assert len(both) == 7
+    assert 'class="cd ' in fragment and 'class="del"' in fragment
+    TagBalance().check(fragment)
 
 
 def test_article_text_is_escaped() -> None:
@@ -385,20 +451,17 @@ def word_marks(view: ReportView) -> dict[str, list[tuple[str, str, str]]]:
 
 def test_without_reference_the_first_outlet_is_the_spine() -> None:
     view = build_view(mayor(None))
+    # Alpha's moved "council" sentence shares its row with its counterparts, each numbered.
     assert row_texts(view) == [
         ("", "", GAMMA[0]),
         (ALPHA[0], BETA[0], GAMMA[1]),
-        (ALPHA[1], "", ""),
+        (ALPHA[1], BETA[3], GAMMA[3]),
         (ALPHA[2], BETA[1], GAMMA[2]),
         ("", BETA[2], ""),
-        ("", BETA[3], ""),
-        ("", "", GAMMA[3]),
     ]
     views = sentence_views(view)
-    assert [link.text for link in views["s-0-1"].moved_links] == [
-        "moved: counterpart in Beta, sentence 4 \u2193",
-        "moved: counterpart in Gamma, sentence 4 \u2193",
-    ]
+    assert [views[key].number for key in ("s-0-1", "s-1-3", "s-2-3")] == [2, 4, 4]
+    assert views["s-0-1"].status_label == views["s-1-3"].status_label == "moved"
     assert word_marks(view) == {
         "s-0-0": [("resigned", "del", "not in Beta's version; not in Gamma's version")],
         "s-1-0": [("quit", "ins", "not in Alpha's version")],
@@ -413,17 +476,16 @@ def rows_with_a_reference() -> list[tuple[str, str, str]]:
     return [
         ("", "", GAMMA[0]),
         (ALPHA[0], BETA[0], GAMMA[1]),
-        (ALPHA[1], "", ""),
         (ALPHA[2], BETA[1], GAMMA[2]),
         ("", BETA[2], ""),
-        ("", BETA[3], GAMMA[3]),
+        (ALPHA[1], BETA[3], GAMMA[3]),
     ]
 
 
 def test_reference_second_outlet_is_the_spine() -> None:
     comparison = mayor(1)
     view = build_view(comparison)
-    # Beta's and Gamma's "council" sentences share a row: they are counterparts in Beta's order.
+    # Every "council" sentence shares Beta's row: Alpha's moved one too, shown with its number.
     assert row_texts(view) == rows_with_a_reference()
     views = sentence_views(view)
     labels = {key: s.status_label for key, s in views.items()}
@@ -439,11 +501,6 @@ def test_reference_second_outlet_is_the_spine() -> None:
         "s-2-1": "edited",
         "s-2-2": "same wording",
         "s-2-3": "same wording",
-    }
-    moved = {key: [link.text for link in s.moved_links] for key, s in views.items() if s.moved_links}
-    assert moved == {
-        "s-0-1": ["moved: counterpart in Beta, sentence 4 \u2193"],
-        "s-1-3": ["moved: counterpart in Alpha, sentence 2 \u2191"],
     }
     # No Alpha-vs-Gamma difference anywhere: "resigned" vs "stepped down" is never marked.
     assert word_marks(view) == {
@@ -465,11 +522,7 @@ def test_reference_third_outlet_is_the_spine() -> None:
     labels = {key: s.status_label for key, s in views.items()}
     assert labels["s-1-2"] == "not in Gamma" and labels["s-2-0"] == "only in Gamma"
     assert labels["s-0-0"] == labels["s-1-0"] == labels["s-2-1"] == "edited"
-    moved = {key: [link.text for link in s.moved_links] for key, s in views.items() if s.moved_links}
-    assert moved == {
-        "s-0-1": ["moved: counterpart in Gamma, sentence 4 \u2193"],
-        "s-2-3": ["moved: counterpart in Alpha, sentence 2 \u2191"],
-    }
+    assert views["s-0-1"].place == "Alpha, sentence 2" and views["s-2-3"].place == "Gamma, sentence 4"
     assert word_marks(view) == {
         "s-0-0": [("resigned", "ins", "not in Gamma's version")],
         "s-1-0": [("quit", "ins", "not in Gamma's version")],
@@ -522,8 +575,8 @@ def test_three_outlets_through_the_pipeline(reference: int | None) -> None:
     spine_outlet = documents[spine].outlet
     view = build_view(comparison)
     for doc in range(3):
-        shown = [s.anchor for row in view.rows for s in row.cells[doc].sentences]
-        assert shown == [anchor(doc, i) for i in range(len(comparison.sentences[doc]))]
+        shown = sorted(s.index for row in view.rows for s in row.cells[doc].sentences)
+        assert shown == list(range(len(comparison.sentences[doc])))
     for row in view.rows:
         spine_sentences = {int(s.anchor.split("-")[2]) for s in row.cells[spine].sentences}
         for doc, cell in enumerate(row.cells):

@@ -6,12 +6,13 @@ highlight covering them, summary cards and findings lists) and hands it to a Jin
 with autoescaping on, so article text can never become markup. CSS and JavaScript are
 inlined so the page opens offline, attaches to an e-mail and prints.
 
-Rows use one document as the spine: the reference outlet when the comparison has one (every
-other outlet was judged against it only), else the first document. The spine's counterparts
-in every other outlet share its row; moved sentences stay in their own reading position and
-link to their counterpart, and sentences without a counterpart get rows of their own in
-reading order. Statuses, word insertions and deletions are all told against the spine, so the
-page never shows a difference between two outlets that were not compared with each other.
+Rows come from ``rows.aligned_rows``: one document is the spine (the reference outlet when
+the comparison has one, else the first), its counterparts in every other outlet share its
+row wherever they stand in their own articles (each sentence shows its own number), and the
+page's script can show each outlet in its own reading order instead. Statuses, word
+insertions and deletions are all told against the spine, so the page never shows a
+difference between two outlets that were not compared with each other. A rewritten pair is
+drawn by its content (``contrast.content_differences``), its word changes one click away.
 
 Highlights are indexed by (document, sentence) once, so building the page stays linear in the
 number of sentences and highlights.
@@ -21,8 +22,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 from typing import TypeVar
@@ -30,10 +31,12 @@ from typing import TypeVar
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..contrast import content_differences, listed_findings
 from ..model import (
     Alignment,
     Attribution,
     Comparison,
+    ContentDifference,
     Finding,
     FramingHit,
     Link,
@@ -42,6 +45,7 @@ from ..model import (
     Span,
     Version,
 )
+from .rows import aligned_rows, spine_of
 
 Node = tuple[int, int]  # (document, sentence index)
 T = TypeVar("T")
@@ -71,26 +75,22 @@ class SegmentView:
 
 
 @dataclass(frozen=True)
-class LinkView:
-    """An in-page link to a sentence anchor."""
-
-    href: str
-    text: str
-
-
-@dataclass(frozen=True)
 class SentenceView:
     """One sentence as shown in its outlet's column."""
 
     anchor: str
-    number: int
+    doc: int
+    index: int
+    number: int | None  # as people count: 1-based per outlet, boilerplate not numbered
+    place: str  # "outlet-a, sentence 3"
     kind: str
     status: str
     status_label: str
     classes: str
-    segments: tuple[SegmentView, ...]
+    segments: tuple[SegmentView, ...]  # what is shown: the word changes, or for a rewritten
+    # sentence only its content differences
     badges: tuple[tuple[str, str], ...]  # (label, tooltip) of each sourcing chain
-    moved_links: tuple[LinkView, ...]
+    words: tuple[SegmentView, ...] = ()  # a rewritten sentence's word-level view, one click away
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class OutletView:
     outlet: str
     title: str
     date: str
-    source: str
+    source: str  # the file name, never the path (reports are shared)
     reference: bool
     words: int
     sentences: int
@@ -214,7 +214,7 @@ class Mark:
 
 @dataclass
 class _Layout:
-    """Rows as lists of sentence indices per document, plus where every sentence landed.
+    """Rows as lists of sentence indices per document (from ``rows.aligned_rows``).
 
     Also the lookups every sentence needs, built once so that no sentence scans the whole
     comparison: the spine's counterpart links per sentence and the highlights per sentence.
@@ -222,19 +222,24 @@ class _Layout:
 
     spine: int
     alignments: dict[int, Alignment]  # the spine's alignment with each other outlet, spine as ``a``
-    row_links: dict[int, tuple[Link, ...]] = field(default_factory=dict)  # per other outlet
-    row_pairs: dict[int, set[tuple[int, int]]] = field(default_factory=dict)  # (a, b) of row_links
     spine_links: dict[Node, list[tuple[int, Link]]] = field(default_factory=dict)
     framing: dict[Node, list[FramingHit]] = field(default_factory=dict)
     quotes: dict[Node, list[Quote]] = field(default_factory=dict)
     attributions: dict[Node, list[Attribution]] = field(default_factory=dict)
     rows: list[list[list[int]]] = field(default_factory=list)
-    row_of: dict[Node, int] = field(default_factory=dict)
 
 
 def to_html(comparison: Comparison) -> str:
     """The report as one HTML document (deterministic: same comparison, same bytes)."""
-    return _template().render(report=build_view(comparison))
+    return _template("report.html.j2").render(report=build_view(comparison))
+
+
+def to_fragment(comparison: Comparison) -> str:
+    """A compact HTML fragment for Jupyter: the digest and the side-by-side rows, from the same
+    view model as the page, with no ``<html>``/``<head>``, no script, and styles scoped to the
+    ``outletdiff-nb`` wrapper (``Comparison._repr_html_``)."""
+    view = build_view(comparison)
+    return _template("fragment.html.j2").render(report=replace(view, css=Markup(_asset("fragment.css"))))
 
 
 def build_view(comparison: Comparison) -> ReportView:
@@ -255,11 +260,6 @@ def build_view(comparison: Comparison) -> ReportView:
         css=Markup(_asset("report.css")),
         js=Markup(_asset("report.js")),
     )
-
-
-def _spine(comparison: Comparison) -> int:
-    """The document the rows are built on: the reference outlet if there is one, else the first."""
-    return 0 if comparison.reference is None else comparison.reference
 
 
 def anchor(doc: int, index: int) -> str:
@@ -294,75 +294,20 @@ def segments(text: str, start: int, end: int, marks: Iterable[Mark]) -> tuple[Se
 
 
 def _layout(comparison: Comparison) -> _Layout:
-    """Rows keyed on the spine's alignment with each other outlet, in reading order."""
-    count = len(comparison.documents)
-    first = _spine(comparison)
-    others = [doc for doc in range(count) if doc != first]
+    """The rows of ``rows.aligned_rows`` and the lookups every sentence needs, built once."""
+    first = spine_of(comparison)
+    others = [doc for doc in range(len(comparison.documents)) if doc != first]
     alignments = {other: comparison.alignment(first, other) for other in others}
-    row_links = {other: _row_links(alignments[other]) for other in others}
     layout = _Layout(
         spine=first,
         alignments=alignments,
-        row_links=row_links,
-        row_pairs={other: {(link.a, link.b) for link in links} for other, links in row_links.items()},
         spine_links=_index_spine_links(first, alignments),
         framing=_by_sentence(comparison, comparison.framing, lambda hit: (hit.doc, hit.start, hit.end)),
         quotes=_by_sentence(comparison, comparison.quotes, lambda quote: (quote.doc, quote.start, quote.end)),
         attributions=_group(((a.doc, a.sentence), a) for a in comparison.attributions),
     )
-    groups = _counterpart_groups(first, layout.row_links)
-    group_of = {node: key for key, members in groups.items() for node in members}
-    cursor = [0] * count
-
-    def emit(members: Sequence[Node]) -> None:
-        cells: list[list[int]] = [[] for _ in range(count)]
-        for doc, index in sorted(members):
-            cells[doc].append(index)
-            layout.row_of[(doc, index)] = len(layout.rows)
-        layout.rows.append(cells)
-
-    def flush(doc: int, limit: int) -> None:
-        while cursor[doc] < limit:
-            if (doc, cursor[doc]) not in group_of:
-                emit([(doc, cursor[doc])])
-            cursor[doc] += 1
-
-    emitted: set[Node] = set()
-    for index in range(len(comparison.sentences[first])):
-        key = group_of.get((first, index))
-        if key is None:
-            emit([(first, index)])
-            continue
-        if key in emitted:
-            continue
-        emitted.add(key)
-        for doc in others:
-            placed = [i for d, i in groups[key] if d == doc]
-            if placed:
-                flush(doc, min(placed))
-        emit(groups[key])
-    for doc in others:
-        flush(doc, len(comparison.sentences[doc]))
+    layout.rows = [[list(cell) for cell in row.cells] for row in aligned_rows(comparison, first)]
     return layout
-
-
-def _counterpart_groups(first: int, row_links: dict[int, tuple[Link, ...]]) -> dict[Node, list[Node]]:
-    """Spine sentences joined with their in-order counterparts (split/merge partners too)."""
-    parent: dict[Node, Node] = {}
-
-    def find(node: Node) -> Node:
-        while parent.setdefault(node, node) != node:
-            node = parent[node]
-        return node
-
-    for other, links in row_links.items():
-        for link in links:
-            root_a, root_b = find((first, link.a)), find((other, link.b))
-            parent[max(root_a, root_b)] = min(root_a, root_b)
-    groups: dict[Node, list[Node]] = {}
-    for node in sorted(parent):
-        groups.setdefault(find(node), []).append(node)
-    return groups
 
 
 def _index_spine_links(first: int, alignments: dict[int, Alignment]) -> dict[Node, list[tuple[int, Link]]]:
@@ -421,32 +366,6 @@ def _running_max(values: Iterable[int]) -> list[int]:
     return result
 
 
-def _row_links(alignment: Alignment) -> tuple[Link, ...]:
-    """Counterpart links that put both sentences on one row, in reading order on both sides.
-
-    Moved pairs stay apart, and so do split/merge partners of a moved pair; any other link
-    that would run against the reading order is kept apart too, so every column reads
-    top to bottom in its article's order.
-    """
-    counterparts = sorted(
-        (link for link in alignment.links if link.relation == "counterpart"),
-        key=lambda link: (link.a, link.b),
-    )
-    primary_a = {link.a: link for link in counterparts if link.label not in ("split", "merged")}
-    primary_b = {link.b: link for link in counterparts if link.label not in ("split", "merged")}
-    kept: list[Link] = []
-    for link in counterparts:
-        primary = primary_a.get(link.a) if link.label == "split" else primary_b.get(link.b)
-        if link.label == "moved" or (
-            link.label in ("split", "merged") and primary and primary.label == "moved"
-        ):
-            continue
-        if kept and link.b < kept[-1].b:
-            continue
-        kept.append(link)
-    return tuple(kept)
-
-
 def _row_view(comparison: Comparison, layout: _Layout, cells: list[list[int]]) -> RowView:
     views = tuple(
         CellView(
@@ -473,14 +392,33 @@ def _sentence_view(comparison: Comparison, layout: _Layout, doc: int, index: int
     attributions = layout.attributions.get(node, [])
     marks = [*_diff_marks(comparison, layout, doc, index), *_framing_marks(layout.framing.get(node, []))]
     marks += [*_quote_marks(layout.quotes.get(node, [])), *_source_marks(attributions, sentence)]
+    text = comparison.documents[doc].text
+    words = segments(text, sentence.start, sentence.end, marks)
+    links = layout.spine_links.get(node, [])
+    rewritten = any(link.label == "rewritten" for _, link in links)
+    number = comparison.sentence_number(doc, index)
+    shown = words
+    if rewritten:
+        partners = [
+            (other, link.b) if doc == layout.spine else (layout.spine, link.a) for other, link in links
+        ]
+        differences = content_differences(comparison, node, partners)
+        others = ", ".join(dict.fromkeys(comparison.documents[d].outlet for d, _ in partners))
+        shown = segments(text, sentence.start, sentence.end, _content_marks(differences, others))
+        classes.append("by-content")
     return SentenceView(
         anchor=anchor(doc, index),
-        number=index + 1,
+        doc=doc,
+        index=index,
+        number=number,
+        place=f"{comparison.documents[doc].outlet}, "
+        + (f"sentence {number}" if number is not None else "boilerplate"),
         kind=sentence.kind,
         status=status,
         status_label=label,
         classes=" ".join(classes),
-        segments=segments(comparison.documents[doc].text, sentence.start, sentence.end, marks),
+        segments=shown,
+        words=words if rewritten else (),
         badges=tuple(
             (
                 attribution.label,
@@ -489,7 +427,6 @@ def _sentence_view(comparison: Comparison, layout: _Layout, doc: int, index: int
             for attribution in attributions
             if attribution.chain
         ),
-        moved_links=tuple(_moved_links(comparison, layout, doc, index)),
     )
 
 
@@ -568,18 +505,20 @@ def _overlaps(span: Span, sentence: Sentence) -> bool:
     return max(span[0], sentence.start) < min(span[1], sentence.end)
 
 
-def _moved_links(comparison: Comparison, layout: _Layout, doc: int, index: int) -> Iterable[LinkView]:
-    here = layout.row_of[(doc, index)]
-    for other, link in layout.spine_links.get((doc, index), []):
-        if (link.a, link.b) in layout.row_pairs[other]:
-            continue
-        target = (other, link.b) if doc == layout.spine else (layout.spine, link.a)
-        arrow = "\u2193" if layout.row_of[target] > here else "\u2191"
-        outlet = comparison.documents[target[0]].outlet
-        yield LinkView(
-            href="#" + anchor(*target),
-            text=f"moved: counterpart in {outlet}, sentence {target[1] + 1} {arrow}",
-        )
+_KIND_NAMES = {"fact": "fact", "quote": "quote", "framing": "framing word", "source": "source"}
+
+
+def _content_marks(differences: Iterable[ContentDifference], others: str) -> Iterable[Mark]:
+    """A rewritten sentence's content differences, each saying what ``others`` (the partner
+    outlets' names) have instead."""
+    for difference in differences:
+        what = f"{_KIND_NAMES.get(difference.kind, difference.kind)} ({difference.category})"
+        if difference.other_text is None:
+            title = f"{what}: not in {others}'s version"
+        else:
+            title = f"{what}: {others} has \u201c{' '.join(difference.other_text.split())}\u201d"
+        css = f"cd cd-{difference.kind} cd-{difference.change}"
+        yield Mark(difference.start, difference.end, css, title)
 
 
 # --- header and findings --------------------------------------------------------------------
@@ -593,7 +532,7 @@ def _outlet_view(comparison: Comparison, doc: int) -> OutletView:
         outlet=document.outlet,
         title=document.title or "",
         date=document.date or "date unknown",
-        source=document.source,
+        source=document.file_name,
         reference=doc == comparison.reference,
         words=summary.words,
         sentences=summary.sentences,
@@ -633,9 +572,9 @@ def _percent(part: int, whole: int) -> str:
 def _findings_views(comparison: Comparison) -> tuple[FindingsView, ...]:
     """The findings grouped by the outlets they concern, each difference once."""
     groups: dict[tuple[int, ...], list[Finding]] = {}
-    for finding in comparison.findings:
-        if finding.change != "shared" and finding.kind != "sentence":
-            groups.setdefault(tuple(sorted({*finding.outlets, *finding.lacking})), []).append(finding)
+    for number in listed_findings(comparison):
+        finding = comparison.findings[number]
+        groups.setdefault(tuple(sorted({*finding.outlets, *finding.lacking})), []).append(finding)
     views = []
     for involved, found in sorted(groups.items()):
         names = [comparison.documents[doc].outlet for doc in involved]
@@ -704,7 +643,7 @@ def _finding_view(comparison: Comparison, finding: Finding) -> FindingView:
 
 
 @cache
-def _template():  # type: ignore[no-untyped-def]
+def _template(name: str):  # type: ignore[no-untyped-def]
     environment = Environment(
         loader=PackageLoader("outletdiff.render", "templates"),
         autoescape=True,
@@ -713,7 +652,7 @@ def _template():  # type: ignore[no-untyped-def]
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return environment.get_template("report.html.j2")
+    return environment.get_template(name)
 
 
 @cache

@@ -36,6 +36,35 @@
   checkbox("only-diff", "Show only differences", false, function (on) {
     body.classList.toggle("only-diff", on);
   });
+  // Each outlet in its own order: the same sentence elements moved into one column per
+  // outlet, sorted by their place in their article, and put back when switched off.
+  var reading = document.createElement("div");
+  reading.className = "reading";
+  reading.id = "reading";
+  var rowsBox = document.getElementById("rows");
+  rowsBox.parentNode.insertBefore(reading, rowsBox.nextSibling);
+  var sentences = Array.prototype.slice.call(rowsBox.querySelectorAll(".s[data-doc]"));
+  var homes = sentences.map(function (s) { return s.parentNode; });
+  var columns = document.querySelectorAll(".heads .cell").length;
+  checkbox("reading-order", "Each outlet in its own order", false, function (on) {
+    if (on) {
+      reading.textContent = "";
+      var cols = [];
+      for (var c = 0; c < columns; c += 1) {
+        var col = document.createElement("div");
+        col.className = "cell col";
+        reading.appendChild(col);
+        cols.push(col);
+      }
+      sentences.slice().sort(function (x, y) {
+        return (+x.dataset.doc - +y.dataset.doc) || (+x.dataset.index - +y.dataset.index);
+      }).forEach(function (s) { cols[+s.dataset.doc].appendChild(s); });
+    } else {
+      sentences.forEach(function (s, i) { homes[i].appendChild(s); });
+      reading.textContent = "";
+    }
+    body.classList.toggle("reading-order", on);
+  });
   [["diff", "Word changes"], ["framing", "Framing"], ["quotes", "Quotes"], ["sources", "Sources"]].forEach(function (layer) {
     checkbox("layer-" + layer[0], layer[1], true, function (on) {
       body.classList.toggle("hide-" + layer[0], !on);
@@ -67,7 +96,7 @@
   }
 
   function go(step) {
-    if (!rows.length) { return; }
+    if (!rows.length || body.classList.contains("reading-order")) { return; }
     var next;
     if (current >= 0 && inView(rows[current])) {
       next = current + step;
