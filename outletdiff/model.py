@@ -425,6 +425,66 @@ class OutletSummary:
     sources_by_kind: tuple[tuple[str, int], ...] = ()
 
 
+NodeKind = Literal["compared", "outlet", "person", "institution", "anonymous"]
+
+
+@dataclass(frozen=True)
+class SourceNode:
+    """One party of the event's sourcing graph: an outlet of the comparison ("compared", with
+    its ``doc``), or an outlet, person, institution or unnamed source that some outlet cites.
+
+    Named parties are one node across all outlets (Bloomberg and Bloomberg News, Peskov and
+    Dmitry Peskov). An unnamed source is one node per outlet and crediting party and name, so
+    Bloomberg's "two people with close links to the Kremlin" stay apart from Daily Mail's "two
+    Kremlin insiders", except when two outlets credit it under the same party for the same claim.
+    """
+
+    kind: NodeKind
+    name: str
+    doc: int | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: a sentence that credits a source, with its counterparts in the other outlets
+    (``(doc, index)`` pairs, counterpart links of the alignments); ``text`` is the first one's."""
+
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Credit:
+    """An edge of the sourcing graph: node ``source`` credits node ``target`` (indexes into
+    ``SourcingGraph.nodes``) in ``sentences`` (``(doc, index)`` pairs), for ``claims`` (indexes
+    into ``SourcingGraph.claims``)."""
+
+    source: int
+    target: int
+    sentences: tuple[tuple[int, int], ...]
+    claims: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SourcingGraph:
+    """Which outlet credits which source for which claim, merged across the outlets.
+
+    Every attribution chain ``outlet <- A <- B`` becomes the edges outlet -> A -> B (the
+    outlet's own "has learned" adds no edge). ``depth[i]`` is node i's column: 0 for the
+    compared outlets, else the longest chain that reaches it, so a source is always right of
+    whoever cites it.
+    """
+
+    nodes: tuple[SourceNode, ...] = ()
+    edges: tuple[Credit, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    depth: tuple[int, ...] = ()
+
+    def label(self, edge: Credit) -> str:
+        """ "RadarOnline.com <- Daily Mail": the edge as chains are written, citing party first."""
+        return f"{self.nodes[edge.source].name} <- {self.nodes[edge.target].name}"
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Everything ``compare`` found: the single input of every renderer and table.
@@ -447,6 +507,8 @@ class Comparison:
     statuses: tuple[tuple[Status, ...], ...] = ()
     reference: int | None = None
     digest: tuple[DigestLine, ...] = ()
+    # Who credits whom for which claim, across all outlets (``outletdiff.sourcing``).
+    sourcing: SourcingGraph = SourcingGraph()
 
     @cached_property
     def numbering(self) -> tuple[tuple[int | None, ...], ...]:

@@ -1,8 +1,8 @@
 """The pipeline: documents in, one ``Comparison`` out.
 
 segment -> vectorise -> align every pair of outlets -> extract quotes, sources, framing and
-facts per document -> verdicts per pair -> summaries. Everything a renderer shows is computed
-here, once.
+facts per document -> verdicts per pair -> summaries and the sourcing graph. Everything a
+renderer shows is computed here, once.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from .model import (
 from .options import CompareOptions
 from .segment import segment
 from .similarity import build_features, candidate_pairs
+from .sourcing import sourcing_graph
 from .summary import best_statuses, summarise
 from .verdicts.facts import fact_verdicts
 from .verdicts.framing import framing_verdicts
@@ -83,6 +84,7 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
         summaries=summarise(documents, sentences, statuses, quotes, attributions, framing, findings),
         statuses=statuses,
         reference=options.reference,
+        sourcing=sourcing_graph(documents, sentences, attributions, alignments),
     )
     return replace(comparison, digest=digest(comparison))
 

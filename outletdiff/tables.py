@@ -266,14 +266,12 @@ def read_table(out: str | Path, table: str) -> pl.LazyFrame:
             if schema is None:
                 return pl.scan_csv(path) if fmt == "csv" else pl.scan_ndjson(path)
             as_text = {name: pl.String() if dtype.is_temporal() else dtype for name, dtype in schema.items()}
-            frame = (
-                pl.scan_csv(path, schema=as_text) if fmt == "csv" else pl.scan_ndjson(path, schema=as_text)
-            )
-            return _typed_dates(frame, schema)
+            text = pl.scan_csv(path, schema=as_text) if fmt == "csv" else pl.scan_ndjson(path, schema=as_text)
+            return _typed_dates(text, schema)
     if (folder / DATABASE).exists():
-        frame = _read_sqlite(folder / DATABASE, table)
-        if frame is not None:
-            return frame.lazy()
+        stored = _read_sqlite(folder / DATABASE, table)
+        if stored is not None:
+            return stored.lazy()
     raise CorpusError(f"{folder}: no {table} table found", hint="run `outletdiff corpus` first")
 
 

@@ -145,3 +145,53 @@ def test_pronoun_with_no_earlier_speaker_takes_the_nearest_named_person() -> Non
 def test_capitalised_group_words_are_anonymous() -> None:
     text = "Sources said the board had pressed for cuts.\n\nNeighbours described a wall of smoke."
     assert [kinds(c) for c in chains_of(text).values()] == [["anonymous"], ["anonymous"]]
+
+
+def test_implicit_sources_are_named_as_the_text_names_them() -> None:
+    cases = {
+        "The minister reportedly resigned.": ("reportedly", ["anonymous"]),
+        "The minister allegedly resigned.": ("allegedly", ["anonymous"]),
+        "According to reports, the minister resigned.": ("reports", ["anonymous"]),
+        "According to an unnamed report, the minister resigned.": ("an unnamed report", ["anonymous"]),
+        "According to media reports, the minister resigned.": ("media reports", ["anonymous"]),
+        "An unnamed report said the minister resigned.": ("An unnamed report", ["anonymous"]),
+        "Sources said the minister resigned.": ("Sources", ["anonymous"]),
+        "Minister Quits Over Leak: Report": ("Report", ["anonymous"]),
+        "According to Bloomberg reports, the minister resigned.": ("Bloomberg", ["outlet"]),
+    }
+    for text, (label, expected) in cases.items():
+        (chain,) = chains_of(text).values()
+        assert (chain.label, kinds(chain)) == (label, expected), text
+
+
+def test_hedge_is_outermost_before_a_subject_that_reportedly_spoke() -> None:
+    text = "Chief Anna Berg visited on Monday.\n\nShe reportedly told managers that more cuts were coming."
+    assert chains_of(text)[1].label == "reportedly <- Anna Berg"
+    assert chains_of("Officials reportedly said the plant would close.")[0].label == "reportedly <- Officials"
+
+
+def test_a_named_or_own_source_carries_the_hedged_claim() -> None:
+    assert chains_of("The fire allegedly started early, per Radio Costa.")[0].label == "Radio Costa"
+    text = "The minister reportedly resigned, Example News has learned."
+    assert chains_of(text)[0].label == "Example News"
+    assert kinds(chains_of(text)[0]) == ["self"]
+
+
+def test_bundled_pair_names_implicit_sources_as_written() -> None:
+    from pathlib import Path
+
+    from outletdiff.load import load_path
+
+    root = Path(__file__).resolve().parents[1]
+    document = load_path(root / "corpus" / "putin-talks" / "radaronline.txt")
+    sentences = segment(document, doc=1)
+    quotes = find_quotes(1, document.text, sentences)
+    found = find_attributions(1, document.text, sentences, quotes, outlet=document.outlet)
+    labels = {a.sentence: a.label for a in found}
+    assert labels[0] == "Report"
+    assert labels[1] == "RadarOnline"
+    assert labels[2] == "reportedly"
+    assert labels[9] == "reportedly <- U.S. officials"
+    assert labels[17] == "sources"
+    assert labels[18] == "reportedly"
+    assert "unnamed source" not in " ".join(labels.values())

@@ -22,6 +22,8 @@ _HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to)\b"
 )
 _WRAP = ("according", "per", "via")
+_DETERMINERS = word_list("determiners")
+_NEWS_REPORTS = ("report", "reports", "story", "stories")  # unowned, they are unnamed sources
 _INHERIT_GAP = 2  # sentences a chain may be carried over
 _ANAPHORIC = ("the", "these", "those", "such", "both")
 # A sentence whose subject is an earlier report: "The report, cites ...", "But the story says ...".
@@ -56,15 +58,49 @@ def find_attributions(
         if not sources and previous is not None and _continues_quote(framed_quotes, sentence):
             attributions.append(Attribution(doc, sentence.index, previous.chain, inherited=True))
             continue
-        if all(source.kind == "self" for source in sources):
-            hedge = _HEDGE.search(masked, sentence.start, sentence.end)
-            if hedge:
-                sources.append(
-                    Source("unnamed source", "anonymous", hedge.start(), hedge.end(), hedge.group(0))
-                )
+        if not sources and sentence.kind == "headline":
+            sources = _headline_source(masked, sentence)
+        sources = _with_hedge(masked, sentence, frames, sources)
         if sources:
             attributions.append(Attribution(doc, sentence.index, tuple(sources)))
     return tuple(attributions)
+
+
+def _with_hedge(masked: str, sentence: Sentence, frames: list[Frame], sources: list[Source]) -> list[Source]:
+    """Add the unnamed source a hedge stands for, named as the text names it ("reportedly").
+
+    The hedge is a link of its own only when no named source carries the claim: alone in the
+    sentence ("Putin has reportedly put out feelers"), or outermost before a subject that
+    reportedly spoke ("She reportedly told managers": someone reports that she told them).
+    A wrapping source ("..., per Radio Costa") or the outlet's own "has learned" carries it.
+    """
+    hedge = _HEDGE.search(masked, sentence.start, sentence.end)
+    if hedge is None:
+        return sources
+    link = Source(hedge.group(0), "anonymous", hedge.start(), hedge.end(), hedge.group(0))
+    if not sources:
+        return [link]
+    spoke = any(
+        frame.relation == "subject" and frame.mention.end <= hedge.start() and hedge.end() <= frame.cue_start
+        for frame in frames
+    )
+    wrapped = any(source.cue in ("according to", "per", "via") or source.kind == "self" for source in sources)
+    if spoke and not wrapped and not any(source.start == hedge.start() for source in sources):
+        return [link, *sources]
+    return sources
+
+
+_HEADLINE_SOURCE = re.compile(
+    r":\s*((?:an?\s+)?(?:unnamed\s+)?(?:reports?|sources?|insiders?))\s*$", re.IGNORECASE
+)
+
+
+def _headline_source(masked: str, sentence: Sentence) -> list[Source]:
+    """ "Putin Ready to Discuss Ending War: Report": a headline's closing credit, named as written."""
+    found = _HEADLINE_SOURCE.search(masked, sentence.start, sentence.end)
+    if found is None:
+        return []
+    return [Source(found.group(1), "anonymous", found.start(1), found.end(1), ":")]
 
 
 def _mask(text: str, quotes: Sequence[Quote]) -> str:
@@ -168,6 +204,10 @@ def _document_sources(masked: str, mention: Mention, cue: str, outlet: str) -> l
     owner = _named(masked, [t for t in tokens[:-1] if t.lower not in ("a", "an", "the")], outlet)
     if owner is not None and tokens[-1].lower in word_list("report_nouns"):
         return [owner]
+    unowned = not any(t.is_capital and t.lower not in _DETERMINERS for t in tokens[:-1])
+    if tokens[-1].lower in _NEWS_REPORTS and unowned:
+        # "an unnamed report", "media reports": news whose source the text does not name.
+        return [Source(mention.text, "anonymous", mention.start, mention.end, cue, None)]
     return [Source(mention.text, "institution", mention.start, mention.end, cue, None)]
 
 

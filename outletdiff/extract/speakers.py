@@ -115,6 +115,8 @@ def _sentence_frames(text: str) -> tuple[Frame, ...]:
         low = token.lower
         if low not in cues:
             continue
+        if frames and frames[-1].mention.start <= token.start < frames[-1].mention.end:
+            continue  # "according to media reports": the cue word is the frame's own noun
         frame: Frame | None = None
         if low == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             frame = _object_frame(text, tokens, i, i + 2, "according")
@@ -244,6 +246,8 @@ def _verb_position(tokens: list[Token], i: int) -> bool:
     previous = tokens[i - 1].lower if i > 0 else ""
     if previous.endswith(("'s", "’s")):
         return False
+    if previous == "to" and tokens[i].lower.endswith("s"):
+        return False  # "according to reports": never "to" and a verb's -s form
     return previous not in _DETERMINERS and previous not in word_list("speech_verbs")
 
 
@@ -407,7 +411,9 @@ def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12
         if last > begin and dot_in_name(tokens, last):
             last += 1
             continue
-        if not token.is_word or token.lower in _STOP or token.lower in word_list("speech_verbs"):
+        if not token.is_word or token.lower in _STOP:
+            break
+        if token.lower in word_list("speech_verbs") and not _report_noun(tokens, last, begin):
             break
         if last > begin and token.lower in _PHRASE_ENDS:
             break
@@ -418,6 +424,14 @@ def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12
         token = tokens[begin]
         return Mention(token.text, token.start, token.end, "pronoun", token.lower)
     return _mention(text, tokens[begin:last])
+
+
+def _report_noun(tokens: list[Token], index: int, begin: int) -> bool:
+    """ "according to reports", "per media reports": a saying verb's form that is the noun here,
+    opening the phrase or after a lower-case word, so the phrase names the report."""
+    if tokens[index].lower not in word_list("report_nouns"):
+        return False
+    return index == begin or (tokens[index - 1].is_word and not tokens[index - 1].is_capital)
 
 
 def _object_frame(

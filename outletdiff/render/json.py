@@ -11,7 +11,7 @@ import dataclasses
 import json
 from typing import Any
 
-from ..model import Alignment, Comparison, Link
+from ..model import Alignment, Comparison, Link, SourcingGraph
 
 SCHEMA_VERSION = 2
 
@@ -48,6 +48,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "findings": [dataclasses.asdict(finding) for finding in comparison.findings],
         "digest": [dataclasses.asdict(line) for line in comparison.digest],
         "summaries": [dataclasses.asdict(summary) for summary in comparison.summaries],
+        "sourcing": _sourcing(comparison.sourcing),
     }
 
 
@@ -76,4 +77,28 @@ def _link(alignment: Alignment, link: Link) -> dict[str, Any]:
         "label": link.label,
         "score": link.score,
         "diff": [dataclasses.asdict(op) for op in link.diff],
+    }
+
+
+def _sourcing(graph: SourcingGraph) -> dict[str, Any]:
+    """Nodes with their column, edges by node index with sentence ids, and the claims."""
+    return {
+        "nodes": [
+            {"id": index, **dataclasses.asdict(node), "depth": graph.depth[index]}
+            for index, node in enumerate(graph.nodes)
+        ],
+        "edges": [
+            {
+                "source": edge.source,
+                "target": edge.target,
+                "label": graph.label(edge),
+                "sentences": [f"{doc}:{index}" for doc, index in edge.sentences],
+                "claims": list(edge.claims),
+            }
+            for edge in graph.edges
+        ],
+        "claims": [
+            {"id": index, "text": claim.text, "sentences": [f"{doc}:{i}" for doc, i in claim.sentences]}
+            for index, claim in enumerate(graph.claims)
+        ],
     }
