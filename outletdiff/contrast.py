@@ -80,8 +80,9 @@ def _spans(comparison: Comparison, finding: Finding, version: Version) -> list[t
 
 def listed_findings(comparison: Comparison) -> tuple[int, ...]:
     """Indexes of the findings a report lists: every difference (not sentences, not shared
-    items) once. A name found both as a fact and as a source at the same place, carried and
-    lacked by the same outlets, is one difference; it is listed as the source."""
+    items) once. Words found both as a source and as a fact or a framing word at the same
+    place ("Bloomberg" a name and a source; "reportedly" a hedge and an unnamed source),
+    carried and lacked by the same outlets, are one difference; it is listed as the source."""
     sources = {
         (_where(finding), finding.change, finding.lacking)
         for finding in comparison.findings
@@ -92,7 +93,10 @@ def listed_findings(comparison: Comparison) -> tuple[int, ...]:
         for number, finding in enumerate(comparison.findings)
         if finding.kind != "sentence"
         and finding.change != "shared"
-        and not (finding.kind == "fact" and (_where(finding), finding.change, finding.lacking) in sources)
+        and not (
+            finding.kind in ("fact", "framing")
+            and (_where(finding), finding.change, finding.lacking) in sources
+        )
     )
 
 

@@ -16,8 +16,8 @@ from diff_match_patch import diff_match_patch
 
 from .model import DiffOp, Sentence
 from .normalize import fold
+from .tokens import pieces
 
-_PIECE = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*|[^\w\s]", re.UNICODE)
 _PRIVATE_USE = 0xF0000  # supplementary private-use plane: never in real text
 _OPS = {0: "equal", 1: "insert", -1: "delete"}
 # Word pairs (len(a) x len(b)) above which the full diff is replaced by a linear coarse one.
@@ -124,7 +124,7 @@ def _coarse_diff(first: str, second: str) -> list[tuple[int, str]]:
 
 def _pieces(sentence: Sentence, within: Sequence[tuple[int, int]] | None) -> list[re.Match[str]]:
     """The words and punctuation marks of a sentence, or of the given spans of a passage."""
-    found = list(_PIECE.finditer(sentence.text))
+    found = pieces(sentence.text)
     if within is None:
         return found
     inside = [(start - sentence.start, end - sentence.start) for start, end in within]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import tokens
 from .errors import InputError
 from .model import Document
 
@@ -19,7 +20,7 @@ will more no if out so said what up its about into than them can only other new 
 these two may then do first any my now such like our over also did just after most made
 before should where how us most while because those both through very""".split()
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_FIGURE = re.compile(r"[\d.,\-]+")  # "2024", "3.5": words in no language
 MIN_WORDS = 12
 MIN_SHARE = 0.12
 # Latin letters: Basic Latin, Latin-1, Latin Extended A and B, IPA, Latin Extended Additional
@@ -51,7 +52,8 @@ def check_english(document: Document) -> None:
             f"{document.source}: does not look like English text (it is mostly in another script)",
             "outletdiff's rules and word lists are English; pass --any-language to compare anyway",
         )
-    words = _WORD.findall(body)
+    # Words with a letter: figures ("2024", "3.5") are in no language.
+    words = [word for word in tokens.words(body) if not _FIGURE.fullmatch(word)]
     if len(words) >= MIN_WORDS and english_share(words) < MIN_SHARE:
         raise InputError(
             f"{document.source}: does not look like English text",

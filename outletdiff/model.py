@@ -7,7 +7,7 @@ decoded from the input, so a highlight always lands on the characters that were 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
@@ -217,9 +217,125 @@ class FramingHit:
     from_lexicon: bool = True
 
 
+Bound = Literal["", "~", ">", ">=", "<", "<="]
+NameKind = Literal["acronym", "person", "organisation", "name"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as stated: "nearly two years" is ``Quantity(2.0, unit="year", approximate=True,
+    bound="~")``; "tens of thousands of soldiers" a range, ``low=10_000``, ``high=100_000``,
+    with no single ``amount``.
+
+    ``unit`` is the counted noun's lemma ("troop"; several words for "rock roll fan"),
+    ``currency`` an ISO code ("USD"), ``percent`` a share. ``bound`` keeps the words' qualifier
+    ("more than" is ">") for display; sameness ignores it, as outlets round differently.
+    """
+
+    amount: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    currency: str | None = None
+    percent: bool = False
+    approximate: bool = False
+    bound: Bound = ""
+
+    @property
+    def key(self) -> tuple[str | None, bool, float | None, float | None, float | None]:
+        """What two statements of the same amount share: currency, percent and the amount
+        (or range); neither the unit nor the approximation."""
+        return (self.currency, self.percent, self.amount, self.low, self.high)
+
+    @property
+    def noun(self) -> str:
+        """The counted noun's head ("fan" of "rock roll fan"), "" when nothing is counted."""
+        return self.unit.rsplit(" ", 1)[-1] if self.unit else ""
+
+    @property
+    def measure(self) -> tuple[str | None, bool]:
+        """What the amount measures beyond its unit: its currency, and whether it is a share."""
+        return (self.currency, self.percent)
+
+    def __str__(self) -> str:
+        if self.amount is not None:
+            number = _plain(self.amount)
+        else:
+            number = f"{_plain(self.low or 0)}-{_plain(self.high or 0)}"
+        if self.percent:
+            number += "%"
+        head = (self.bound or ("~" if self.approximate else "")) + (self.currency or "")
+        return " ".join(part for part in (head, number, self.unit or "") if part)
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """The components a date or time expression states; the others are ``None``.
+
+    ``weekday`` is "mon".."sun"; ``relative`` a date relative to publication, "month-1" for
+    "last month", "day+0" for "today", "week+0" for "earlier this week" (resolved against
+    the publication date where one component can say it); ``part`` (of the day: "night")
+    never decides sameness.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = None
+    relative: str | None = None
+    decade: int | None = None
+    time: str | None = None
+    part: str | None = None
+
+    def facets(self) -> dict[str, str]:
+        """The components that decide sameness (all but ``part``), by short name."""
+        found = {
+            "decade": self.decade,
+            "y": self.year,
+            "m": self.month,
+            "d": self.day,
+            "wd": self.weekday,
+            "rel": self.relative,
+            "time": self.time,
+        }
+        return {key: str(value) for key, value in found.items() if value is not None}
+
+    def __str__(self) -> str:
+        items = list(self.facets().items()) + ([("part", self.part)] if self.part else [])
+        return "date:" + " ".join(f"{key}={value}" for key, value in items)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A named entity as compared: lower-case words without titles, dots or "the"
+    ("U.S." is ``("us",)``, "Kremlin spokesman Dmitry Peskov" gives two names).
+
+    ``kind``: "acronym" (one all-capitals word), "person" (named after a role or honorific:
+    "Mr. Obama", "spokesman Dmitry Peskov"), "organisation" (an institution's or company's
+    word in it: "Kremlin", "Halvorsen Systems") or "name" (anything else)."""
+
+    words: tuple[str, ...]
+    kind: NameKind = "name"
+
+    def __str__(self) -> str:
+        return " ".join(self.words)
+
+
+FactValue = Quantity | DateValue | Name
+
+
 @dataclass(frozen=True)
 class Fact:
-    """A checkable detail: number, date or time expression, named entity, or a claim."""
+    """A checkable detail: number, date or time expression, named entity, or a claim.
+
+    ``typed`` is the value resolved once at extraction (a ``Quantity``, a ``DateValue`` or a
+    ``Name``; ``None`` for a claim), which verdicts compare; ``value`` its readable form for
+    JSON and tables ("~ 2 year", "date:m=6 d=10 wd=tue", "dmitry peskov"), derived from it.
+    """
 
     doc: int
     sentence: int
@@ -227,7 +343,11 @@ class Fact:
     end: int
     text: str
     kind: FactKind
-    value: str
+    typed: FactValue | None
+    value: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", "" if self.typed is None else str(self.typed))
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ is what every span points into.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+
+from . import tokens
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -19,7 +20,6 @@ _TYPOGRAPHY = str.maketrans(
         "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " ",
     }
 )  # fmt: skip
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*", re.UNICODE)
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -58,8 +58,9 @@ def fold_sentence(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` as written, in order (``fold_word`` gives their matching form)."""
-    return _WORD.findall(text)
+    """The words of ``text`` as written, in order (``fold_word`` gives their matching form);
+    what a word is, ``tokens`` decides."""
+    return tokens.words(text)
 
 
 @lru_cache(maxsize=65536)

@@ -57,7 +57,10 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
     lexicon = build_lexicon(options)
     sentences = tuple(segment(document, doc=doc) for doc, document in enumerate(documents))
     alignments = align_all(sentences, [document.text for document in documents], options=options)
-    extracted = [_extract(doc, document, sentences[doc], lexicon) for doc, document in enumerate(documents)]
+    outlets = tuple(document.outlet for document in documents)
+    extracted = [
+        _extract(doc, document, sentences[doc], lexicon, outlets) for doc, document in enumerate(documents)
+    ]
     quotes = tuple(quote for found in extracted for quote in found.quotes)
     attributions = tuple(attribution for found in extracted for attribution in found.attributions)
     framing = tuple(hit for found in extracted for hit in found.framing)
@@ -96,15 +99,18 @@ class _Extracted(NamedTuple):
     facts: tuple[Fact, ...]
 
 
-def _extract(doc: int, document: Document, sentences: Sequence[Sentence], lexicon: Lexicon) -> _Extracted:
+def _extract(
+    doc: int, document: Document, sentences: Sequence[Sentence], lexicon: Lexicon, outlets: Sequence[str]
+) -> _Extracted:
     """Quotes, sources, framing and facts of one document, extracted together: the quote and
-    source finders share what they learn from the text (see ``Resolver.for_text``)."""
+    source finders share what they learn from the text (see ``Resolver.for_text``). ``outlets``
+    are the compared outlets' names, which are no facts of the story."""
     quotes = find_quotes(doc, document.text, sentences)
     return _Extracted(
         quotes=quotes,
         attributions=find_attributions(doc, document.text, sentences, quotes, outlet=document.outlet),
         framing=find_framing(doc, document.text, sentences, quotes, lexicon),
-        facts=find_facts(doc, document.text, sentences),
+        facts=find_facts(doc, document.text, sentences, outlets=outlets),
     )
 
 

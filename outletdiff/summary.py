@@ -7,10 +7,10 @@ when no other outlet has it at all.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
+from . import tokens
 from .extract.lexicon import ATTRIBUTION
 from .model import (
     Alignment,
@@ -24,7 +24,6 @@ from .model import (
     Status,
 )
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 # Strongest relation first: a sentence takes the best status it has against any other outlet.
 _STATUS_RANK = ("identical", "moved", "edited", "split", "merged", "rewritten", "partial", "added")
 _RANK = {status: rank for rank, status in enumerate(_STATUS_RANK)}
@@ -87,8 +86,8 @@ def _summarise_one(
     own_quotes = [q for q in quotes if q.doc == doc]
     reported = [s for s, status in zip(sentences, statuses, strict=True) if status != "boilerplate"]
     # One pass over all sentences (no word spans the line breaks) costs less than one per sentence.
-    words = len(_WORD.findall("\n".join(s.text for s in reported)))
-    quoted_words = sum(len(_WORD.findall(q.text)) for q in own_quotes)
+    words = len(tokens.words("\n".join(s.text for s in reported)))
+    quoted_words = sum(len(tokens.words(q.text)) for q in own_quotes)
     voice_words = max(words - quoted_words, 0)
     own_framing = [hit for hit in framing if hit.doc == doc and hit.from_lexicon]
     # Attribution words ("vowed", "reportedly") are how the outlet reports speech, not loaded

@@ -6,7 +6,7 @@ from itertools import product
 
 from outletdiff.extract.facts import FactIndex, find_facts, resolve_date, same_fact
 from outletdiff.inline import scored_word_diff
-from outletdiff.model import Alignment, Document, Fact, Link, Sentence
+from outletdiff.model import Alignment, DateValue, Document, Fact, Link, Name, Quantity, Sentence
 from outletdiff.verdicts.facts import fact_verdicts
 
 
@@ -38,6 +38,68 @@ def test_a_counted_noun_runs_to_its_plural_and_units_may_be_attached() -> None:
     ]
     # No plural among the words after the number: the first word alone is the unit.
     assert values("We won't put 45,000 people in a field.") == [("45,000 people", "number", "45000 people")]
+
+
+def typed(text: str) -> list[tuple[str, object]]:
+    return [(f.text, f.typed) for f in facts(text).values()]
+
+
+def test_numbers_are_typed_quantities() -> None:
+    assert typed("Nearly two years on, more than 300 troops and $5 million arrived; 12% left.") == [
+        ("Nearly two years", Quantity(2.0, unit="year", approximate=True, bound="~")),
+        ("more than 300 troops", Quantity(300.0, unit="troop", bound=">")),
+        ("$5 million", Quantity(5_000_000.0, currency="USD")),
+        ("12%", Quantity(12.0, percent=True)),
+    ]
+    # One quantity, a range with no single amount; not "Ten" and "thousands of soldiers".
+    assert typed("Tens of thousands of soldiers crossed.") == [
+        (
+            "Tens of thousands of soldiers",
+            Quantity(None, low=10_000.0, high=100_000.0, unit="soldier", approximate=True),
+        )
+    ]
+    assert typed("Hundreds of millions of dollars moved.")[0][1] == Quantity(
+        None, low=1e8, high=1e9, unit="dollar", approximate=True
+    )
+    assert typed("Thousands of people marched.") == [
+        ("Thousands of people", Quantity(1000.0, unit="people", approximate=True))
+    ]
+    assert facts("Nearly two years on.")["Nearly two years"].value == "~ 2 year"
+    assert [f.text for f in facts("The tenth man and a tense wait.").values()] == []  # no "ten" in words
+
+
+def test_dates_are_typed_date_parts() -> None:
+    assert typed("It burned on Tuesday, June 10, as in the 1990s, by 4 a.m. and last month.") == [
+        ("Tuesday, June 10", DateValue(month=6, day=10, weekday="tue")),
+        ("1990s", DateValue(decade=1990)),
+        ("4 a.m.", DateValue(time="4am")),
+        ("last month", DateValue(relative="month-1")),
+    ]
+    assert typed("It ended two years ago.") == [("two years ago", DateValue(relative="year-2"))]
+
+
+def test_names_are_typed_words_with_a_kind() -> None:
+    assert typed("U.S. Secretary of State Antony Blinken met Mr. Obama at the Pentagon.") == [
+        ("U.S.", Name(("us",), "acronym")),
+        ("Antony Blinken", Name(("antony", "blinken"), "person")),
+        ("Obama", Name(("obama",), "person")),
+        ("Pentagon", Name(("pentagon",), "organisation")),
+    ]
+    assert typed("Halvorsen Systems hired Ana Ruiz.") == [
+        ("Halvorsen Systems", Name(("halvorsen", "systems"), "organisation")),
+        ("Ana Ruiz", Name(("ana", "ruiz"))),
+    ]
+
+
+def test_compass_points_weekdays_and_the_outlets_are_no_entities() -> None:
+    assert typed("The West condemned the move, officials in Oslo said.") == [
+        ("Oslo", Name(("oslo",))),
+    ]
+    assert [f.kind for f in facts("THURSDAY: Talks resumed on Thursday.").values()] == ["date", "date"]
+    text = "GigGossip.net has learned that Marsh met Valley Gazette editors."
+    sentence = Sentence(0, 0, 0, len(text), text, "paragraph", 0)
+    found = find_facts(0, text, (sentence,), outlets=("GigGossip.net", "Valley Gazette"))
+    assert [f.text for f in found] == ["Marsh"]
 
 
 def test_dates_become_components() -> None:
@@ -147,17 +209,17 @@ def test_headline_capitals_need_evidence_from_the_body() -> None:
 
 
 def test_same_fact_accepts_a_shorter_form_of_a_name() -> None:
-    peskov = Fact(0, 0, 0, 6, "Peskov", "entity", "peskov")
-    full = Fact(1, 0, 0, 12, "Dmitry Peskov", "entity", "dmitry peskov")
-    halvorsen = Fact(0, 0, 0, 9, "Halvorsen", "entity", "halvorsen")
-    company = Fact(1, 0, 0, 17, "Halvorsen Systems", "entity", "halvorsen systems")
+    peskov = Fact(0, 0, 0, 6, "Peskov", "entity", Name(("peskov",)))
+    full = Fact(1, 0, 0, 12, "Dmitry Peskov", "entity", Name(("dmitry", "peskov"), "person"))
+    halvorsen = Fact(0, 0, 0, 9, "Halvorsen", "entity", Name(("halvorsen",)))
+    company = Fact(1, 0, 0, 17, "Halvorsen Systems", "entity", Name(("halvorsen", "systems"), "organisation"))
     assert same_fact(peskov, full) and same_fact(halvorsen, company)
     us = facts("The U.S. said so.")["U.S."]
     states = facts("Officials in the United States said so.")["United States"]
     assert same_fact(us, states)
     council = facts("The US National Security Council said so.")["US National Security Council"]
     chamber = facts("The Kessington Chamber of Commerce said so.")["Kessington Chamber of Commerce"]
-    kessington = Fact(0, 0, 0, 10, "Kessington", "entity", "kessington")
+    kessington = Fact(0, 0, 0, 10, "Kessington", "entity", Name(("kessington",)))
     assert not same_fact(us, council) and not same_fact(kessington, chamber)
 
 

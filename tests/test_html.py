@@ -206,8 +206,9 @@ def test_summary_and_findings_panels(pair: Comparison, pair_html: str) -> None:
             in pair_html
         )
     reported = [f for f in pair.findings if f.kind != "sentence" and f.change != "shared"]
-    # five names are both a fact and a source at one place: listed once, as the source
-    assert pair_html.count('<li class="ch-') == len(reported) - 5
+    # five names are both a fact and a source at one place, and one "reportedly" both a hedge
+    # and an unnamed source: each listed once, as the source
+    assert pair_html.count('<li class="ch-') == len(reported) - 6
     assert 'href="#s-1-16">&ldquo;despot&rdquo;</a> <span class="cat">pejorative</span>' in pair_html
 
 

@@ -1,11 +1,13 @@
 """Find checkable details in one document: numbers with units, dates and times, named entities.
 
-Each fact keeps its offsets and a normalised ``value`` so that two outlets' versions can be
-compared: "nearly two years" and "almost 2 years" both become ``~ 2 year``, "Tuesday, June
-10" becomes ``date:m=6 d=10 wd=tue``, "Kremlin spokesman Dmitry Peskov" becomes two names,
-``kremlin`` and ``dmitry peskov``. ``same_fact`` decides when two values state the same thing
-(an approximation or a shorter form of a name is no different fact) and ``FactIndex`` answers
-the same question against a whole document in constant time. Claims are not found here: a
+Each fact keeps its offsets and a value resolved once, here, into a type (``model.Quantity``,
+``DateValue``, ``Name``) so that two outlets' versions are compared without parsing again:
+"nearly two years" and "almost 2 years" are both ``Quantity(2.0, unit="year", bound="~")``,
+"Tuesday, June 10" is ``DateValue(month=6, day=10, weekday="tue")``, "Kremlin spokesman
+Dmitry Peskov" two names, ``("kremlin",)`` and ``("dmitry", "peskov")``. ``same_fact``
+decides when two values state the same thing (an approximation or a shorter form of a name
+is no different fact) and ``FactIndex`` answers the same question against a whole document
+in constant time. Claims are not found here: a
 claim is a sentence only one outlet carries, which only the alignment knows.
 """
 
@@ -15,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations, pairwise
 from typing import Literal
 
@@ -23,14 +25,13 @@ import simplemma
 
 from outletdiff.extract.lexicon import lemma, word_keys
 from outletdiff.extract.wordlists import word_list
-from outletdiff.model import Fact, FactKind, Sentence
+from outletdiff.model import Bound, DateValue, Fact, FactKind, FactValue, Name, NameKind, Quantity, Sentence
 
 __all__ = [
     "FactIndex",
-    "date_facets",
     "date_parts",
     "find_facts",
-    "number_key",
+    "outlet_words",
     "resolve_date",
     "same_fact",
     "word_list",
@@ -106,7 +107,7 @@ _SCALES = {
     "m": 10**6,
     "k": 10**3,
 }
-_APPROX = {
+_APPROX: dict[str, Bound] = {
     "nearly": "~",
     "almost": "~",
     "about": "~",
@@ -187,12 +188,13 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # "1,200" but not the comma a
 _NUMBER_CORE = (
     rf"(?:[$£€¥]\s?{_DIGITS}(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
     rf"|{_DIGITS}(?:\s?(?:%|percent|per cent)|\s?(?:thousand|million|billion|trillion)\b)?"
+    r"|(?:tens|hundreds)\s+of\s+(?:thousands|millions)(?:\s+of)?"
     r"|(?:a\s+)?(?:half-dozen|dozens|dozen|hundreds|thousands|millions)(?:\s+of)?"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?"
-    r"(?:\s+(?:hundred|thousand|million|billion))?)"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b"
+    r"(?:\s+(?:hundred|thousand|million|billion)\b)?)"
 )
-_NUMBER_WORDS = (*(phrase.split()[0] for phrase in _APPROX), "a", *_SPELLED)  # "a dozen"
+_NUMBER_WORDS = (*(phrase.split()[0] for phrase in _APPROX), "a", "tens", *_SPELLED)  # "a dozen"
 _NUMBER_OPENING = _opening(r"\d$£€¥", _NUMBER_WORDS)
 _NUMBER = re.compile(rf"(?<![\w$£€¥.,]){_NUMBER_OPENING}{_APPROX_RE}(?<![\w.]){_NUMBER_CORE}", re.IGNORECASE)
 # A unit written onto its number ("70mph", "5km", "2.3m"); ordinals and clock times are not units.
@@ -202,32 +204,39 @@ _CAP_WORD = re.compile(r"[A-Z][\w&’'.-]*[\w.]|[A-Z]")
 _JOINERS = frozenset(("of", "the", "for", "de", "von", "al"))
 _DEMONYM = re.compile(r"\w+(?:ian|ean|ese|ish)")
 # Date components in the order a value lists them; "part" (of the day) never decides anything.
-_DATE_KEYS = ("decade", "y", "m", "d", "wd", "rel", "time", "part")
 _OFFSETS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}
 _DAY_PARTS = ("morning", "afternoon", "evening", "night")
 
 
-def find_facts(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Fact, ...]:
-    """Numbers, dates and named entities of every sentence, in text order, never overlapping."""
+def find_facts(
+    doc: int, text: str, sentences: Sequence[Sentence], *, outlets: Iterable[str] = ()
+) -> tuple[Fact, ...]:
+    """Numbers, dates and named entities of every sentence, in text order, never overlapping.
+
+    ``outlets``: the compared outlets' names; an outlet naming itself or another compared
+    outlet ("TechTattle.com has learned") states nothing about the event, so no entity fact."""
+    own_names = set().union(*map(outlet_words, outlets))
     bodies = [text[sentence.start : sentence.end] for sentence in sentences]
     tokenised = [_tokens(body) for body in bodies]  # once: the evidence needs them all first
     inside = _capitalised_inside(sentences, [tokens for _, tokens in tokenised])
     evidence = _NameEvidence(_lowercase_lemmas(text), inside)
     facts: list[Fact] = []
     for sentence, body, (spans, tokens) in zip(sentences, bodies, tokenised, strict=True):
-        found: list[tuple[int, int, FactKind, str]] = []
+        found: list[tuple[int, int, FactKind, FactValue]] = []
         taken: list[tuple[int, int]] = []
-        for start, end, value in _dates(body):
-            found.append((start, end, "date", value))
+        for start, end, when in _dates(body):
+            found.append((start, end, "date", when))
             taken.append((start, end))
-        for start, end, value in _numbers(body):
+        for start, end, number in _numbers(body):
             if not any(start < t_end and t_start < end for t_start, t_end in taken):
-                found.append((start, end, "date" if value.startswith("date:") else "number", value))
+                found.append((start, end, "date" if isinstance(number, DateValue) else "number", number))
                 taken.append((start, end))
-        for start, end, value in _entities(body, spans, tokens, sentence.kind == "headline", evidence):
+        for start, end, name in _entities(body, spans, tokens, sentence.kind == "headline", evidence):
+            if set(name.words) <= own_names:
+                continue
             if not any(start < t_end and t_start < end for t_start, t_end in taken):
-                found.append((start, end, "entity", value))
-        for start, end, kind, value in sorted(found):
+                found.append((start, end, "entity", name))
+        for start, end, kind, value in sorted(found, key=lambda item: item[:2]):
             begin, finish = sentence.start + start, sentence.start + end
             facts.append(Fact(doc, sentence.index, begin, finish, text[begin:finish], kind, value))
     return tuple(facts)
@@ -245,17 +254,17 @@ def same_fact(a: Fact, b: Fact) -> bool:
     """
     if a.kind != b.kind:
         return False
-    if a.value == b.value:
+    one, two = a.typed, b.typed
+    if one == two:
         return True
-    if a.kind == "number":
-        (amount_a, unit_a), (amount_b, unit_b) = number_key(a.value), number_key(b.value)
-        return amount_a == amount_b and (not unit_a or not unit_b or unit_a == unit_b)
-    if a.kind == "date":
-        parts_a, parts_b = date_facets(a.value), date_facets(b.value)
+    if isinstance(one, Quantity) and isinstance(two, Quantity):
+        return one.key == two.key and (not one.noun or not two.noun or one.noun == two.noun)
+    if isinstance(one, DateValue) and isinstance(two, DateValue):
+        parts_a, parts_b = one.facets(), two.facets()
         shared = parts_a.keys() & parts_b.keys()
         return bool(shared) and all(parts_a[key] == parts_b[key] for key in shared)
-    if a.kind == "entity":
-        short, long = sorted((a.value, b.value), key=lambda value: len(value.split()))
+    if isinstance(one, Name) and isinstance(two, Name):
+        short, long = sorted((one.words, two.words), key=len)
         return short in _heads_and_tails(long)
     return False
 
@@ -271,23 +280,25 @@ class FactIndex:
     """
 
     def __init__(self, facts: Iterable[Fact] = ()) -> None:
-        self._values: set[tuple[str, str]] = set()
-        self._names: set[str] = set()
-        self._amounts: dict[str, set[str]] = {}
+        self._values: set[tuple[str, FactValue | None]] = set()
+        self._names: set[tuple[str, ...]] = set()
+        self._names_whole: set[tuple[str, ...]] = set()
+        self._amounts: dict[tuple[object, ...], set[str]] = {}
         self._dates: dict[frozenset[tuple[str, str]], set[frozenset[str]]] = {}
         for fact in facts:
             self.add(fact)
 
     def add(self, fact: Fact) -> None:
         """Remember ``fact``."""
-        self._values.add((fact.kind, fact.value))
-        if fact.kind == "entity":
-            self._names.update(_heads_and_tails(fact.value))
-        elif fact.kind == "number":
-            amount, unit = number_key(fact.value)
-            self._amounts.setdefault(amount, set()).add(unit)
-        elif fact.kind == "date":
-            parts = date_facets(fact.value)
+        typed = fact.typed
+        self._values.add((fact.kind, typed))
+        if isinstance(typed, Name):
+            self._names.update(_heads_and_tails(typed.words))
+            self._names_whole.add(typed.words)
+        elif isinstance(typed, Quantity):
+            self._amounts.setdefault(typed.key, set()).add(typed.noun)
+        elif isinstance(typed, DateValue):
+            parts = typed.facets()
             for subset in _subsets(parts):
                 key = frozenset((k, parts[k]) for k in subset)
                 self._dates.setdefault(key, set()).add(frozenset(parts.keys() - set(subset)))
@@ -295,23 +306,33 @@ class FactIndex:
     def __contains__(self, fact: object) -> bool:
         if not isinstance(fact, Fact):
             return False
-        if (fact.kind, fact.value) in self._values:
+        typed = fact.typed
+        if (fact.kind, typed) in self._values:
             return True
-        if fact.kind == "entity":
-            return fact.value in self._names or any(
-                ("entity", part) in self._values for part in _heads_and_tails(fact.value)
+        if isinstance(typed, Name):
+            return typed.words in self._names or any(
+                part in self._names_whole for part in _heads_and_tails(typed.words)
             )
-        if fact.kind == "number":
-            amount, unit = number_key(fact.value)
-            units = self._amounts.get(amount)
-            return units is not None and (not unit or "" in units or unit in units)
-        if fact.kind == "date":
-            parts = date_facets(fact.value)
+        if isinstance(typed, Quantity):
+            units = self._amounts.get(typed.key)
+            return units is not None and (not typed.noun or "" in units or typed.noun in units)
+        if isinstance(typed, DateValue):
+            parts = typed.facets()
             for subset in _subsets(parts):
                 rests = self._dates.get(frozenset((k, parts[k]) for k in subset), ())
                 if any(not rest & parts.keys() for rest in rests):
                     return True
         return False
+
+
+def outlet_words(outlet: str) -> set[str]:
+    """Every way an outlet's name appears as an entity's word: "GigGossip.net" is
+    ``giggossipnet`` and ``giggossip``; "The Commerce Review" is ``commerce`` and ``review``."""
+    words: set[str] = set()
+    for word in outlet.lower().split():
+        words.add(word.replace(".", ""))
+        words.add(re.sub(r"\.[a-z]{2,4}$", "", word).replace(".", ""))
+    return words - {"the", ""}
 
 
 def _subsets(parts: dict[str, str]) -> Iterator[tuple[str, ...]]:
@@ -321,7 +342,7 @@ def _subsets(parts: dict[str, str]) -> Iterator[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=65536)
-def _heads_and_tails(value: str) -> frozenset[str]:
+def _heads_and_tails(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     """The shorter forms of a name: its tails (a surname: "Peskov" of "Dmitry Peskov") and its
     heads ("Halvorsen" of "Halvorsen Systems"), but not a short acronym heading a longer name,
     which is an affiliation, not a short form ("US" is not "US National Security Council").
@@ -330,13 +351,10 @@ def _heads_and_tails(value: str) -> frozenset[str]:
 
     Cached, bounded: every ``FactIndex`` and comparison asks again for the same names, but a
     corpus run meets more names than memory should hold."""
-    words = value.split()
     if _JOINERS & set(words):
-        return frozenset((value,))
-    tails = {" ".join(words[-k:]) for k in range(1, len(words) + 1)}
-    return frozenset(
-        tails | {" ".join(words[:k]) for k in range(1, len(words)) if k > 1 or len(words[0]) > 3}
-    )
+        return frozenset((words,))
+    tails = {words[-k:] for k in range(1, len(words) + 1)}
+    return frozenset(tails | {words[:k] for k in range(1, len(words)) if k > 1 or len(words[0]) > 3})
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -347,7 +365,7 @@ _SMALL_NUMBER = re.compile(r"\d{1,2}")
 _AGO = re.compile(r"\s+ago\b")
 
 
-def _numbers(body: str) -> Iterator[tuple[int, int, str]]:
+def _numbers(body: str) -> Iterator[tuple[int, int, Quantity | DateValue]]:
     for m in _NUMBER.finditer(body):
         start, end = m.start(), m.end()
         raw = m.group(0)
@@ -370,9 +388,11 @@ def _numbers(body: str) -> Iterator[tuple[int, int, str]]:
             continue  # a bare small number ("routes 12 and 47") says nothing checkable alone
         ago = _AGO.match(body, end)
         if ago and unit_words and unit_words[-1] in ("day", "week", "month", "year"):
-            amount = number_key(_number_value(raw, ()))[0]
-            if amount.isdigit():  # "two years ago" is a date: the year two before publication
-                yield start, ago.end(), _date_value({"rel": f"{unit_words[-1]}-{amount}"})
+            counted = _number_value(raw, ())
+            amount = counted.amount
+            if amount is not None and amount.is_integer() and not (counted.currency or counted.percent):
+                # "two years ago" is a date: the year two before publication
+                yield start, ago.end(), DateValue(relative=f"{unit_words[-1]}-{int(amount)}")
                 continue
         yield start, end, _number_value(raw + scale_word, unit_words)
 
@@ -417,27 +437,33 @@ def _plural(word: str) -> bool:
 _APPROX_OPENING = re.compile("|".join(phrase + " " for phrase in sorted(_APPROX, key=len, reverse=True)))
 
 
-def _number_value(raw: str, unit: tuple[str, ...]) -> str:
+def _number_value(raw: str, unit: tuple[str, ...]) -> Quantity:
     lowered = raw.lower()
-    approx = ""
+    bound: Bound = ""
     opening = _APPROX_OPENING.match(lowered)
     if opening:
-        approx, lowered = _APPROX[opening.group()[:-1]], lowered[opening.end() :]
-    currency = next((code for mark, code in _CURRENCY.items() if mark in lowered), "")
-    amount = _amount(lowered)
-    return " ".join(part for part in (approx + currency, amount, " ".join(unit)) if part)
+        bound, lowered = _APPROX[opening.group()[:-1]], lowered[opening.end() :]
+    currency = next((code for mark, code in _CURRENCY.items() if mark in lowered), None)
+    percent = "%" in lowered or "percent" in lowered or "per cent" in lowered
+    vague = _VAGUE_RANGE.match(lowered)
+    if vague:  # "tens of thousands": a range, no single amount
+        low = float(_RANGE_BASES[vague.group(1)] * _SPELLED[vague.group(2)])
+        return Quantity(None, low=low, high=low * 10, unit=" ".join(unit) or None, approximate=True)
+    return Quantity(
+        _amount(lowered),
+        unit=" ".join(unit) or None,
+        currency=currency,
+        percent=percent,
+        approximate=bound == "~" or _VAGUE.match(lowered) is not None,
+        bound=bound,
+    )
 
 
-@lru_cache(maxsize=65536)
-def number_key(value: str) -> tuple[str, str]:
-    """(currency and amount, the unit's head noun) of a number's value: what ``same_fact`` compares.
-
-    Cached, bounded: each value is keyed again by every index and comparison it meets."""
-    words = value.split()
-    at = next((k for k, word in enumerate(words) if word[:1].isdigit()), 0)
-    currency = words[at - 1].lstrip("~<>=") if at else ""
-    amount = f"{currency} {words[at]}".strip() if words else ""
-    return amount, words[-1] if len(words) > at + 1 else ""
+# "tens of thousands", "hundreds of millions": scale words of a range, no amount.
+_VAGUE_RANGE = re.compile(r"(tens|hundreds)\s+of\s+(thousands|millions)")
+_RANGE_BASES = {"tens": 10, "hundreds": 100}
+# Counts no outlet means exactly ("dozens", "thousands of").
+_VAGUE = re.compile(r"(?:a\s+)?(?:dozens|hundreds|thousands|millions)\b")
 
 
 _AMOUNT_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -445,7 +471,7 @@ _AMOUNT_WORD_END = re.compile(r"[\s-]")
 _SCALE_WORDS = tuple((re.compile(rf"(?<=[\d\s]){word}\b"), scale) for word, scale in _SCALES.items())
 
 
-def _amount(lowered: str) -> str:
+def _amount(lowered: str) -> float:
     lowered = lowered.replace("a ", "", 1) if lowered.startswith("a ") else lowered
     digits = _AMOUNT_DIGITS.search(lowered)
     if digits:
@@ -463,13 +489,7 @@ def _amount(lowered: str) -> str:
         if pattern.search(lowered):
             value *= scale
             break
-    if "%" in lowered or "percent" in lowered or "per cent" in lowered:
-        return f"{_plain(value)}%"
-    return _plain(value)
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:g}"
+    return value
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -478,7 +498,7 @@ def _plain(value: float) -> str:
 _DATE_JOINT = re.compile(r"\s*,?\s*(?:(?:at|on)\s+)?")
 
 
-def _dates(body: str) -> Iterator[tuple[int, int, str]]:
+def _dates(body: str) -> Iterator[tuple[int, int, DateValue]]:
     """Date expressions; neighbours joined only by a comma or "at"/"on" are one date
     ("Tuesday, June 10", "June 10 at 4 a.m.") unless they name the same component twice
     or one is relative ("on Monday, last week")."""
@@ -585,13 +605,22 @@ def date_parts(raw: str) -> dict[str, str]:
     return parts
 
 
-def _date_value(parts: dict[str, str]) -> str:
-    return "date:" + " ".join(f"{key}={parts[key]}" for key in _DATE_KEYS if key in parts)
+def _date_value(parts: dict[str, str]) -> DateValue:
+    """The typed date of ``date_parts``' components."""
 
+    def number(key: str) -> int | None:
+        return int(parts[key]) if key in parts else None
 
-def date_facets(value: str) -> dict[str, str]:
-    """The components of a date value that decide sameness (all but the part of the day)."""
-    return {key: part for key, part in _parts_of_value(value).items() if key != "part"}
+    return DateValue(
+        year=number("y"),
+        month=number("m"),
+        day=number("d"),
+        weekday=parts.get("wd"),
+        relative=parts.get("rel"),
+        decade=number("decade"),
+        time=parts.get("time"),
+        part=parts.get("part"),
+    )
 
 
 _RELATIVE_VALUE = re.compile(r"(day|month|year)([+-]\d+)")
@@ -601,8 +630,10 @@ def resolve_date(fact: Fact, published: str | None) -> Fact:
     """``fact`` with a date relative to publication made absolute, when ``published`` (an ISO
     date) allows: "last month" in a story of 2024-01-26 is ``m=12 y=2023``, "yesterday" a day
     with its weekday. Weeks and weekends stay relative: no single component names them."""
-    parts = _parts_of_value(fact.value) if fact.kind == "date" else {}
-    match = _RELATIVE_VALUE.fullmatch(parts.get("rel", ""))
+    typed = fact.typed
+    if not isinstance(typed, DateValue):
+        return fact
+    match = _RELATIVE_VALUE.fullmatch(typed.relative or "")
     when = _ISO_DATE.match(published or "")
     if match is None or when is None:
         return fact
@@ -611,22 +642,17 @@ def resolve_date(fact: Fact, published: str | None) -> Fact:
     except ValueError:
         return fact
     unit, offset = match.group(1), int(match.group(2))
-    del parts["rel"]
+    resolved = replace(typed, relative=None)
     if unit == "day":
         day += timedelta(days=offset)
-        parts.update(y=str(day.year), m=str(day.month), d=str(day.day), wd=_WEEKDAYS[day.weekday()][:3])
+        weekday = _WEEKDAYS[day.weekday()][:3]
+        resolved = replace(resolved, year=day.year, month=day.month, day=day.day, weekday=weekday)
     elif unit == "month":
         months = day.year * 12 + day.month - 1 + offset
-        parts.update(y=str(months // 12), m=str(months % 12 + 1))
+        resolved = replace(resolved, year=months // 12, month=months % 12 + 1)
     else:
-        parts["y"] = str(day.year + offset)
-    return replace(fact, value=_date_value(parts))
-
-
-def _parts_of_value(value: str) -> dict[str, str]:
-    """Every component of a date value, the part of the day included."""
-    pairs = (item.split("=", 1) for item in value.removeprefix("date:").split() if "=" in item)
-    return {key: part for key, part in pairs}
+        resolved = replace(resolved, year=day.year + offset)
+    return replace(fact, typed=resolved)
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -763,7 +789,7 @@ def _capitalised_inside(sentences: Sequence[Sentence], tokenised: Sequence[list[
 
 def _entities(
     body: str, spans: list[re.Match[str]], tokens: list[_Token], headline: bool, evidence: _NameEvidence
-) -> Iterator[tuple[int, int, str]]:
+) -> Iterator[tuple[int, int, Name]]:
     resume = 0  # the token after the last name found
     for i, token in enumerate(tokens):
         # Most tokens are lower-case words, which start no name: skip them without a call.
@@ -772,14 +798,14 @@ def _entities(
         last = _entity_run(tokens, i, headline, evidence)
         if last is None:
             continue
-        for first_part, last_part in _split_at_titles(tokens, i, last):
+        for first_part, last_part, titled in _split_at_titles(tokens, i, last):
             start, end = _trim_token(body, spans[first_part].start(), spans[last_part].end())
             last_start, last_end = _trim_token(body, *spans[last_part].span())
             end = min(end, last_start + len(_stem_of_name(body[last_start:last_end])))
             if _worth_a_fact(body, spans, tokens, first_part, last_part):
-                value = _entity_value(body[start:end])
-                if value:
-                    yield start, end, value
+                name = _entity_value(body[start:end], titled=titled)
+                if name is not None:
+                    yield start, end, name
         resume = last + 1
 
 
@@ -834,20 +860,21 @@ def _is_name_word(
     )
 
 
-def _split_at_titles(tokens: list[_Token], first: int, last: int) -> list[tuple[int, int]]:
+def _split_at_titles(tokens: list[_Token], first: int, last: int) -> list[tuple[int, int, bool]]:
     """A name run cut around its role words: "U.S. Secretary of State Antony Blinken" gives the
-    affiliation "U.S." and the person "Antony Blinken"; the role itself is no fact."""
+    affiliation "U.S." and the person "Antony Blinken"; the role itself is no fact. Each part
+    says whether a role word precedes it (the name of a person holding the role)."""
     words = [tokens[k].lower.rstrip(".") for k in range(first, last + 1)]
     titles = word_list("titles")
     at = [k for k, word in enumerate(words) if word in titles or word + "." in titles]
     if not at:
-        return [(first, last)]
-    parts: list[tuple[int, int]] = []
+        return [(first, last, first > 0 and tokens[first - 1].lower.rstrip(".") in _role_words())]
+    parts: list[tuple[int, int, bool]] = []
     head_end = at[0]
     while head_end > 0 and words[head_end - 1] in _JOINERS:
         head_end -= 1
     if head_end > 0:
-        parts.append((first, first + head_end - 1))
+        parts.append((first, first + head_end - 1, False))
     tail = at[-1] + 1
     if tail < len(words) and words[tail] == "of":  # "Secretary of State", "Minister of Health"
         tail += 1
@@ -858,8 +885,15 @@ def _split_at_titles(tokens: list[_Token], first: int, last: int) -> list[tuple[
     while tail < len(words) and words[tail] in _JOINERS:
         tail += 1
     if tail < len(words):
-        parts.append((first + tail, last))
+        # After "Secretary of State" the name is the holder's; after "Minister of" a ministry's.
+        parts.append((first + tail, last, words[tail - 1] != "of"))
     return parts
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Role words and honorifics, without their periods: a name after one is a person's."""
+    return frozenset(word.rstrip(".") for word in (*word_list("titles"), *word_list("honorifics")))
 
 
 def _worth_a_fact(body: str, spans: list[re.Match[str]], tokens: list[_Token], first: int, last: int) -> bool:
@@ -925,11 +959,30 @@ def _trim_token(body: str, start: int, end: int) -> tuple[int, int]:
 _NAME_WORD = re.compile(r"[\w.&-]+")
 
 
-def _entity_value(name: str) -> str:
+def _entity_value(name: str, *, titled: bool = False) -> Name | None:
+    """The ``Name`` of a name's text, or ``None`` for what names no checkable entity: a lone
+    compass point ("the West"), a weekday or a month (a date's word, not an entity)."""
     titles = word_list("titles")
     words = [w for w in _NAME_WORD.findall(name.lower()) if w not in titles and w != "the"]
     value = " ".join(w.replace(".", "") for w in words if w.replace(".", ""))
-    return _ALIASES.get(value, value)
+    value = _ALIASES.get(value, value)
+    parts = tuple(value.split())
+    if not parts or parts[-1] in _WEEKDAYS or all(part in _MONTHS for part in parts):
+        return None
+    if len(parts) == 1 and parts[0] in _COMPASS:
+        return None
+    return Name(parts, _name_kind(name, parts, titled))
+
+
+_COMPASS = frozenset(("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
+
+
+def _name_kind(name: str, words: tuple[str, ...], titled: bool) -> NameKind:
+    if len(words) == 1 and _ACRONYM.fullmatch(name):
+        return "acronym"
+    if set(words) & (word_list("institutions") | word_list("company_words")):
+        return "organisation"
+    return "person" if titled else "name"
 
 
 # Spellings of one place that outlets use interchangeably.

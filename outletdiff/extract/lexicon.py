@@ -11,7 +11,6 @@ an entry written in an inflected form ("claimed") matches only that form.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -20,6 +19,7 @@ from pathlib import Path
 import simplemma
 
 from outletdiff.errors import LexiconError
+from outletdiff.tokens import WORD
 
 __all__ = [
     "ATTRIBUTION",
@@ -43,8 +43,8 @@ FORMATS_HINT = (
 
 _END = "\x00"  # trie key marking the end of a term
 
-# A word: letters (any script) with inner apostrophes or hyphens ("so-called", "don't").
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# A word, as ``tokens`` defines it for every module ("so-called", "don't", "U.S").
+_WORD = WORD
 
 
 # Entries of this category claim neutral phrases so the loaded word inside is not reported.

@@ -19,21 +19,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from outletdiff.extract.facts import (
-    FactIndex,
-    date_facets,
-    number_key,
-    resolve_date,
-    same_fact,
-)
+from outletdiff.extract.facts import FactIndex, outlet_words, resolve_date, same_fact
 from outletdiff.extract.wordlists import word_list
 from outletdiff.model import (
     Alignment,
     Change,
+    DateValue,
     DiffOp,
     Document,
     Fact,
     Link,
+    Name,
+    Quantity,
     Sentence,
     Span,
     Verdict,
@@ -53,7 +50,7 @@ def fact_verdicts(
 ) -> list[Verdict]:
     """Fact findings for ``alignment.a`` vs ``alignment.b`` in both directions, in text order."""
     a, b = alignment.a, alignment.b
-    outlets = _outlet_words(documents[a].outlet) | _outlet_words(documents[b].outlet)
+    outlets = outlet_words(documents[a].outlet) | outlet_words(documents[b].outlet)
     facts_a = _checkable(facts, documents[a], a, outlets)
     facts_b = _checkable(facts, documents[b], b, outlets)
     index_a, index_b = FactIndex(facts_a), FactIndex(facts_b)
@@ -85,18 +82,8 @@ def _checkable(facts: Iterable[Fact], document: Document, doc: int, outlets: set
         for fact in facts
         if fact.doc == doc
         and fact.kind != "claim"
-        and not (fact.kind == "entity" and set(fact.value.split()) <= outlets)
+        and not (isinstance(fact.typed, Name) and set(fact.typed.words) <= outlets)
     ]
-
-
-def _outlet_words(outlet: str) -> set[str]:
-    """Every way the outlet's name appears as an entity value: "GigGossip.net" is ``giggossipnet``
-    and ``giggossip``; "The Commerce Review" is ``commerce`` and ``review``."""
-    words: set[str] = set()
-    for word in outlet.lower().split():
-        words.add(word.replace(".", ""))
-        words.add(re.sub(r"\.[a-z]{2,4}$", "", word).replace(".", ""))
-    return words - {"the", ""}
 
 
 def _altered_pairs(
@@ -153,20 +140,14 @@ def _comparable(
     """Whether two facts fill one slot with different values."""
     if fact_a.kind != fact_b.kind or same_fact(fact_a, fact_b):
         return False
-    if fact_a.kind == "number":
-        (amount_a, unit_a), (amount_b, unit_b) = number_key(fact_a.value), number_key(fact_b.value)
-        return unit_a == unit_b and _measure(amount_a) == _measure(amount_b)
-    if fact_a.kind == "date":
-        return bool(date_facets(fact_a.value).keys() & date_facets(fact_b.value).keys())
-    if fact_a.kind == "entity" and link is not None and link.label != "rewritten":
+    one, two = fact_a.typed, fact_b.typed
+    if isinstance(one, Quantity) and isinstance(two, Quantity):
+        return one.noun == two.noun and one.measure == two.measure
+    if isinstance(one, DateValue) and isinstance(two, DateValue):
+        return bool(one.facets().keys() & two.facets().keys())
+    if isinstance(one, Name) and link is not None and link.label != "rewritten":
         return _only_change(fact_a, deleted) and _only_change(fact_b, inserted)
     return False
-
-
-def _measure(amount: str) -> tuple[str, bool]:
-    """What an amount measures: its currency, and whether it is a percentage."""
-    currency = amount.split()[0] if " " in amount else ""
-    return currency, amount.endswith("%")
 
 
 def _only_change(fact: Fact, spans: list[Span]) -> bool:
@@ -182,15 +163,16 @@ def _maybe_equal(fact_a: Fact, fact_b: Fact) -> bool:
     named things ("two people" and "two Kremlin insiders"), or a relative date nobody could
     resolve against an absolute date of its granularity ("last month" and "December" in a
     story without a date)."""
-    if fact_a.kind == fact_b.kind == "number":
-        return number_key(fact_a.value)[0] == number_key(fact_b.value)[0]
-    if fact_a.kind != "date" or fact_b.kind != "date":
+    first, second = fact_a.typed, fact_b.typed
+    if isinstance(first, Quantity) and isinstance(second, Quantity):
+        return first.key == second.key
+    if not isinstance(first, DateValue) or not isinstance(second, DateValue):
         return False
     grains = {"day": {"d", "wd"}, "week": {"d", "wd"}, "weekend": {"d", "wd"}, "month": {"m"}, "year": {"y"}}
-    for one, two in ((fact_a, fact_b), (fact_b, fact_a)):
-        rel = date_facets(one.value).get("rel", "")
+    for one, two in ((first, second), (second, first)):
+        rel = one.relative or ""
         unit = re.sub(r"[+-]\d+$", "", rel)
-        facets = date_facets(two.value)
+        facets = two.facets()
         fits = (
             unit in grains and bool(facets.keys() & grains[unit]) and (unit != "month" or "d" not in facets)
         )
@@ -213,13 +195,20 @@ def _unique_partners(old: list[Fact], new: list[Fact], link: Link, fits: Callabl
 def _same_unit_once(open_a: list[Fact], open_b: list[Fact], used: set[int]) -> list[Pair]:
     """Numbers of a unit ("jobs", "minutes") that each document counts with one amount only."""
 
-    def by_unit(facts: list[Fact]) -> dict[tuple[str, tuple[str, bool]], list[Fact]]:
-        grouped: dict[tuple[str, tuple[str, bool]], list[Fact]] = {}
+    def by_unit(facts: list[Fact]) -> dict[tuple[str, tuple[str | None, bool]], list[Fact]]:
+        grouped: dict[tuple[str, tuple[str | None, bool]], list[Fact]] = {}
         for fact in facts:
-            amount, unit = number_key(fact.value)
-            if fact.kind == "number" and unit and unit not in word_list("function_words"):
-                grouped.setdefault((unit, _measure(amount)), []).append(fact)
+            number = fact.typed
+            if (
+                isinstance(number, Quantity)
+                and number.noun
+                and number.noun not in word_list("function_words")
+            ):
+                grouped.setdefault((number.noun, number.measure), []).append(fact)
         return grouped
+
+    def amounts(facts: list[Fact]) -> set[object]:
+        return {fact.typed.key for fact in facts if isinstance(fact.typed, Quantity)}
 
     units_a, units_b = by_unit(open_a), by_unit(open_b)
     pairs: list[Pair] = []
@@ -227,11 +216,7 @@ def _same_unit_once(open_a: list[Fact], open_b: list[Fact], used: set[int]) -> l
         found_b = units_b.get(unit, [])
         if not found_b or any(id(f) in used for f in (*found_a, *found_b)):
             continue
-        if (
-            len({number_key(f.value)[0] for f in found_a})
-            == 1
-            == len({number_key(f.value)[0] for f in found_b})
-        ):
+        if len(amounts(found_a)) == 1 == len(amounts(found_b)):
             pairs.append((found_a[0], found_b[0]))
             used.update((id(found_a[0]), id(found_b[0])))
     return pairs
