@@ -230,7 +230,12 @@ def _char_tfidf(texts: list[str]) -> sparse.csr_matrix:
     lengths = np.array([max(len(text) - 3, 0) for text in padded], dtype=np.int64)
     text_starts = np.cumsum([0] + [len(text) for text in padded[:-1]], dtype=np.int64)
     starts = np.arange(lengths.sum()) + np.repeat(text_starts - (np.cumsum(lengths) - lengths), lengths)
-    columns, width = _first_appearance(_gram_keys(codes, starts))
+    keys = _gram_keys(codes, starts)
+    # About 20 bytes per character of text, no longer needed: freed before the grams are
+    # numbered, which needs as much again (a 10 MB page must stay well under a gigabyte).
+    del joined, codes, starts
+    columns, width = _first_appearance(keys)
+    del keys
     return _weighted_rows(lengths, columns, width)
 
 
@@ -262,6 +267,7 @@ def _first_appearance(keys: list[np.ndarray]) -> tuple[np.ndarray, int]:
     for key in keys:
         ordered = key[order]
         changes[1:] |= ordered[1:] != ordered[:-1]
+        del ordered
     first_seen = np.minimum.reduceat(order, np.flatnonzero(changes))
     # Distinct tuples numbered by their first position in the input.
     numbers = np.empty(len(first_seen), dtype=np.int64)

@@ -40,6 +40,7 @@ from ..model import (
     Finding,
     FramingHit,
     Link,
+    OutletSummary,
     Quote,
     Sentence,
     Span,
@@ -111,28 +112,16 @@ class RowView:
 
 @dataclass(frozen=True)
 class OutletView:
-    """Header card of one outlet: identity and the precomputed summary counts."""
+    """Header card of one outlet: identity, its summary as computed once (``OutletSummary``),
+    and the few numbers only a card shows (formatted rate, source shares)."""
 
     outlet: str
     title: str
     date: str
     source: str  # the file name, never the path (reports are shared)
     reference: bool
-    words: int
-    sentences: int
-    shared: int
-    altered: int
-    only_here: int
-    quotes: int
-    quotes_added: int
-    quotes_dropped: int
-    quotes_altered: int
-    framing_outlet_voice: int
-    framing_quoted: int
+    summary: OutletSummary
     framing_per_1000: str
-    sources: int
-    sources_named: int
-    sources_anonymous: int
     named_share: str
     anonymous_share: str
 
@@ -534,21 +523,8 @@ def _outlet_view(comparison: Comparison, doc: int) -> OutletView:
         date=document.date or "date unknown",
         source=document.file_name,
         reference=doc == comparison.reference,
-        words=summary.words,
-        sentences=summary.sentences,
-        shared=summary.shared,
-        altered=summary.altered,
-        only_here=summary.only_here,
-        quotes=summary.quotes,
-        quotes_added=summary.quotes_added,
-        quotes_dropped=summary.quotes_dropped,
-        quotes_altered=summary.quotes_altered,
-        framing_outlet_voice=summary.framing_outlet_voice,
-        framing_quoted=summary.framing_quoted,
+        summary=summary,
         framing_per_1000=f"{summary.framing_per_1000:.1f}",
-        sources=summary.sources,
-        sources_named=summary.sources_named,
-        sources_anonymous=summary.sources_anonymous,
         named_share=_percent(summary.sources_named, cited),
         anonymous_share=_percent(summary.sources_anonymous, cited),
     )
