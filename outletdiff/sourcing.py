@@ -61,7 +61,8 @@ def sourcing_graph(
     credits = [
         Credit(a, b, tuple(found), tuple(sorted(carried))) for (a, b), (found, carried) in edges.items()
     ]
-    claims = tuple(Claim(_first_text(group, sentences, attributions), group) for group in claim_ids)
+    attributed = {(item.doc, item.sentence) for item in attributions}
+    claims = tuple(Claim(_first_text(group, sentences, attributed), group) for group in claim_ids)
     depth = _depths(len(nodes.nodes), nodes.compared_nodes, credits)
     return _ordered(nodes.nodes, credits, claims, depth)
 
@@ -141,10 +142,10 @@ class _Nodes:
 def _first_text(
     group: tuple[tuple[int, int], ...],
     sentences: Sequence[Sequence[Sentence]],
-    attributions: Sequence[Attribution],
+    attributed: set[tuple[int, int]],
 ) -> str:
-    """The claim as the first outlet that credits a source for it writes it."""
-    attributed = {(item.doc, item.sentence) for item in attributions}
+    """The claim as the first outlet that credits a source for it writes it (``attributed``:
+    every attributed sentence, as (doc, index))."""
     doc, index = next(item for item in group if item in attributed)
     return sentences[doc][index].text
 

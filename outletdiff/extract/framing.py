@@ -130,12 +130,11 @@ def _by_sentence(quotes: Sequence[Quote], sentences: Sequence[Sentence]) -> dict
     starts = [sentence.start for sentence in sentences]
     found: dict[int, list[Quote]] = {}
     for quote in quotes:
-        first = max(bisect_right(starts, quote.start) - 1, 0)
-        for sentence in sentences[first:]:
-            if sentence.start >= quote.end:
-                break
-            if sentence.end > quote.start:
-                found.setdefault(sentence.index, []).append(quote)
+        position = max(bisect_right(starts, quote.start) - 1, 0)
+        while position < len(sentences) and sentences[position].start < quote.end:
+            if sentences[position].end > quote.start:
+                found.setdefault(sentences[position].index, []).append(quote)
+            position += 1
     return found
 
 
