@@ -66,12 +66,14 @@ def _sourcing(comparison: Comparison) -> list[DigestLine]:
         (attribution.doc, attribution.sentence): {s.name for s in attribution.chain if s.kind == "outlet"}
         for attribution in comparison.attributions
     }
+    counterparts = _counterpart_pairs(comparison)
     grouped: dict[tuple[str, ...], list[int]] = {}
     for index, finding in enumerate(comparison.findings):
         if finding.kind != "source" or finding.change != "altered" or len(finding.versions) < 2:
             continue
         credited = [outlets_of.get(_place(version), set()) for version in finding.versions]
-        if not all(credited) or credited[0] == credited[1] or not _counterparts(comparison, finding):
+        pair = (_place(finding.versions[0]), _place(finding.versions[1]))
+        if not all(credited) or credited[0] == credited[1] or pair not in counterparts:
             continue
         grouped.setdefault(tuple(version.chain or "" for version in finding.versions), []).append(index)
     lines = []
@@ -94,14 +96,16 @@ def _sourcing(comparison: Comparison) -> list[DigestLine]:
     return lines
 
 
-def _counterparts(comparison: Comparison, finding: Finding) -> bool:
-    """Whether the finding's two sentences are counterparts (the same sentence rewritten)."""
-    first, second = finding.versions[0], finding.versions[1]
-    alignment = comparison.alignment(first.doc, second.doc)
-    return any(
-        link.relation == "counterpart" and (link.a, link.b) == (first.sentence, second.sentence)
-        for link in alignment.links
-    )
+def _counterpart_pairs(comparison: Comparison) -> set[tuple[tuple[int, int], tuple[int, int]]]:
+    """Every counterpart link as a pair of (doc, sentence) places, both ways round: the same
+    sentence rewritten, looked up once instead of scanning the links per finding."""
+    pairs = set()
+    for alignment in comparison.alignments:
+        for link in alignment.links:
+            if link.relation == "counterpart":
+                first, second = (alignment.a, link.a), (alignment.b, link.b)
+                pairs.update({(first, second), (second, first)})
+    return pairs
 
 
 def _framing(comparison: Comparison) -> list[DigestLine]:
@@ -165,12 +169,16 @@ def _topics(comparison: Comparison) -> list[DigestLine]:
         for index, finding in enumerate(comparison.findings)
         if finding.kind == "sentence" and finding.change == "only"
     }
+    names_at: dict[tuple[int, int], list[str]] = {}  # names only one outlet gives, by sentence
+    for finding in comparison.findings:
+        if finding.kind == "fact" and finding.change == "only" and finding.category == "entity":
+            names_at.setdefault(_place(finding.versions[0]), []).append(finding.text)
     lines = []
     for doc, run in _runs(sorted(only)):
         findings = [only[(doc, sentence)] for sentence in run]
         if len(run) < 2:
             continue
-        names = _names(comparison, doc, run)
+        names = _names(comparison, doc, run, names_at)
         lacking = sorted({other for _, finding in findings for other in finding.lacking})
         about = ", ".join(names) if names else _short(findings[0][1].text)
         lines.append(
@@ -204,19 +212,12 @@ def _runs(places: Sequence[tuple[int, int]]) -> list[tuple[int, list[int]]]:
     return runs
 
 
-def _names(comparison: Comparison, doc: int, run: Sequence[int]) -> list[str]:
+def _names(
+    comparison: Comparison, doc: int, run: Sequence[int], names_at: dict[tuple[int, int], list[str]]
+) -> list[str]:
     """The names only this outlet gives in a run (entity facts it alone has), most mentioned
     first, at most three: what the topic is about that the other outlets never mention."""
-    inside = set(run)
-    mentioned = [
-        finding.text
-        for finding in comparison.findings
-        if finding.kind == "fact"
-        and finding.change == "only"
-        and finding.category == "entity"
-        and _place(finding.versions[0])[0] == doc
-        and finding.versions[0].sentence in inside
-    ]
+    mentioned = [name for sentence in run for name in names_at.get((doc, sentence), ())]
     text = " ".join(comparison.sentences[doc][i].text for i in run)
     counts = Counter({name: text.count(name.split()[-1]) for name in mentioned})
     order = {name: position for position, name in enumerate(dict.fromkeys(mentioned))}
