@@ -46,6 +46,7 @@ from ..model import (
     Span,
     Version,
 )
+from . import graph
 from .rows import aligned_rows, spine_of
 
 Node = tuple[int, int]  # (document, sentence index)
@@ -182,6 +183,7 @@ class ReportView:
     hint: str
     warnings: tuple[str, ...]
     digest: tuple[DigestView, ...]
+    sourcing: Markup  # the sourcing graph as inline SVG (escaped by ``render.graph``), or empty
     outlets: tuple[OutletView, ...]
     rows: tuple[RowView, ...]
     findings: tuple[FindingsView, ...]
@@ -243,6 +245,7 @@ def build_view(comparison: Comparison) -> ReportView:
             DigestView(line.text, "#" + anchor(*line.sentences[0]) if line.sentences else "")
             for line in comparison.digest
         ),
+        sourcing=Markup(graph.to_svg(comparison.sourcing)) if comparison.sourcing.edges else Markup(""),
         outlets=tuple(_outlet_view(comparison, doc) for doc in range(len(comparison.documents))),
         rows=tuple(_row_view(comparison, layout, cells) for cells in layout.rows),
         findings=_findings_views(comparison),
