@@ -400,27 +400,29 @@ def candidate_pairs(
     wide = shortlist * _WIDE_FACTOR
     row_floor, row_wide = np.zeros(shape[0]), np.zeros(shape[0])
     column_best = np.zeros((0, shape[1]))
-    kept = list(blocks()) if shape[0] <= block else None  # one block: keep it, no second pass
-    for first, values in kept or blocks():
-        row_floor[first : first + len(values)] = _kth_largest(values, shortlist, axis=1)
-        row_wide[first : first + len(values)] = _kth_largest(values, wide, axis=1)
+    # One pass: every kept pair is among the ``wide`` best of its row (see below), so those
+    # are held with their values, and the column limits, known only at the end, filter them.
+    held_a, held_b, held_values = [], [], []
+    for first, values in blocks():
+        rows_here = slice(first, first + len(values))
+        row_floor[rows_here] = _kth_largest(values, shortlist, axis=1)
+        row_wide[rows_here] = _kth_largest(values, wide, axis=1)
+        rows, columns = np.nonzero((values > 0) & (values >= row_wide[rows_here, None]))
+        held_a.append(rows + first)
+        held_b.append(columns)
+        held_values.append(values[rows, columns])
         column_best = np.vstack([column_best, values])
         if len(column_best) > wide:
             column_best = -np.partition(-column_best, wide - 1, axis=0)[:wide]
     column_floor = _kth_largest(column_best, shortlist, axis=0)
     column_wide = _kth_largest(column_best, wide, axis=0)
-    found_a, found_b = [], []
-    for first, values in kept or blocks():
-        rows_here = slice(first, first + len(values))
-        # Among the best of its row and not far down its column, or the other way round: a
-        # sentence of a huge document does not make every sentence of a short one a candidate.
-        keep = (values > 0) & (
-            ((values >= row_floor[rows_here, None]) & (values >= column_wide[None, :]))
-            | ((values >= column_floor[None, :]) & (values >= row_wide[rows_here, None]))
-        )
-        rows, columns = np.nonzero(keep)
-        found_a.append(rows + first)
-        found_b.append(columns)
+    ha, hb, hv = np.concatenate(held_a), np.concatenate(held_b), np.concatenate(held_values)
+    # Among the best of its row and not far down its column, or the other way round: a
+    # sentence of a huge document does not make every sentence of a short one a candidate.
+    keep = ((hv >= row_floor[ha]) & (hv >= column_wide[hb])) | (
+        (hv >= column_floor[hb]) & (hv >= row_wide[ha])
+    )
+    found_a, found_b = [ha[keep]], [hb[keep]]
     found = set(zip(np.concatenate(found_a).tolist(), np.concatenate(found_b).tolist(), strict=True))
     found.update(_same_text_pairs(features, rows_a, rows_b))
     ia, ib = (
