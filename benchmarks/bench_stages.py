@@ -29,7 +29,8 @@ sys.path.insert(0, str(REPO))
 from make_corpus import write_corpus  # noqa: E402
 
 from outletdiff import pipeline  # noqa: E402
-from outletdiff.corpus import _categories, discover, load_event, rows_of  # noqa: E402
+from outletdiff.corpus import discover, load_event, rows_of  # noqa: E402
+from outletdiff.pipeline import build_lexicon  # noqa: E402
 from outletdiff.options import CompareOptions  # noqa: E402
 
 STAGES = (
@@ -92,7 +93,7 @@ def main() -> None:
             write_corpus(corpus, events=args.events + 5, sentences=args.sentences)
     specs = discover(corpus).events
     options = CompareOptions()
-    categories = _categories(options)
+    categories = tuple(sorted(build_lexicon(options).reported_categories))
     events = [load_event(spec) for spec in specs[: args.events + 5]]
     for event in events[:5]:  # warm-up: lexicon, word lists, caches of word features
         pipeline.compare(event.documents, options=options)
