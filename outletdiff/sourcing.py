@@ -101,6 +101,7 @@ class _Nodes:
     def __init__(self, documents: Sequence[Document]) -> None:
         self.nodes: list[SourceNode] = []
         self._named: list[tuple[Source, int]] = []
+        self._seen: dict[tuple[str, str], int] = {}  # a name met before: no scan of every node
         self._anonymous: dict[_Key, int] = {}
         self._documents = documents
         self.compared_nodes = tuple(
@@ -121,6 +122,15 @@ class _Nodes:
             self._anonymous.setdefault(own, node)
             self._anonymous.setdefault(shared, node)
             return node
+        seen = self._seen.get((source.name, source.kind))
+        if seen is not None:
+            return seen
+        node = self._named_node(source)
+        self._seen[(source.name, source.kind)] = node
+        return node
+
+    def _named_node(self, source: Source) -> int:
+        """The node of a named source met for the first time under this name."""
         for doc_index, document in enumerate(self._documents):
             if same_source(source, Source(document.outlet, source.kind, 0, 0, "")):
                 return self.compared_nodes[doc_index]

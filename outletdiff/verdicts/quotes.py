@@ -99,9 +99,13 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
     theirs_text = [match_key(q.text) for q in theirs]
     if not mine or not theirs:
         return [(None, "added")] * len(mine)
-    rows, columns = _sharing_words(mine_text, theirs_text)
-    first = [mine_text[i] for i in rows]
-    second = [theirs_text[j] for j in columns]
+    # A quote repeated (a wire story, a refrain) is scored once per distinct wording.
+    where_mine = _positions(mine_text)
+    where_theirs = _positions(theirs_text)
+    first_keys, second_keys = list(where_mine), list(where_theirs)
+    rows, columns = _sharing_words(first_keys, second_keys)
+    first = [first_keys[i] for i in rows]
+    second = [second_keys[j] for j in columns]
     ratio = process.cpdist(first, second, scorer=fuzz.ratio) if len(rows) else np.zeros(0)
     contained = process.cpdist(first, second, scorer=fuzz.partial_ratio) if len(rows) else np.zeros(0)
     short = np.array(
@@ -116,30 +120,32 @@ def _best_matches(mine: list[Quote], theirs: list[Quote]) -> list[tuple[Quote | 
     # Ties (a quote an article repeats) go to the copy with an agreeing speaker, then to the
     # copy at the nearest relative position, so a text compared with itself pairs each quote
     # with its own copy. Both terms stay under 0.01, below any real difference in the scores.
-    agree = np.array(
-        [
-            same_speaker(mine[i].speaker, theirs[j].speaker)
-            for i, j in zip(rows.tolist(), columns.tolist(), strict=True)
-        ],
-        dtype=float,
-    )
-    place = np.abs(rows / max(len(mine) - 1, 1) - columns / max(len(theirs) - 1, 1))
-    preference = np.where(
-        candidate, np.maximum(ratio, inside) * 1000 + ratio + 0.005 * agree - 0.001 * place, -1.0
-    )
-    best: dict[int, int] = {}
+    best: dict[int, tuple[float, int, float]] = {}  # quote of mine -> (preference, theirs, ratio)
     for k in np.nonzero(candidate)[0].tolist():
-        i = int(rows[k])
-        if i not in best or preference[k] > preference[best[i]]:
-            best[i] = k
+        score = max(ratio[k], inside[k]) * 1000 + ratio[k]
+        for i in where_mine[first[k]]:
+            for j in where_theirs[second[k]]:
+                agree = same_speaker(mine[i].speaker, theirs[j].speaker)
+                place = abs(i / max(len(mine) - 1, 1) - j / max(len(theirs) - 1, 1))
+                preference = score + 0.005 * agree - 0.001 * place
+                if i not in best or preference > best[i][0]:
+                    best[i] = (preference, j, ratio[k])
     results: list[tuple[Quote | None, Change]] = []
     for i in range(len(mine)):
         chosen = best.get(i)
         if chosen is None:
             results.append((None, "added"))
         else:
-            results.append((theirs[int(columns[chosen])], "shared" if ratio[chosen] >= _SAME else "altered"))
+            results.append((theirs[chosen[1]], "shared" if chosen[2] >= _SAME else "altered"))
     return results
+
+
+def _positions(keys: list[str]) -> dict[str, list[int]]:
+    """Each distinct key with the positions where it stands, in first-appearance order."""
+    positions: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        positions.setdefault(key, []).append(index)
+    return positions
 
 
 def _sharing_words(first: list[str], second: list[str]) -> tuple[np.ndarray, np.ndarray]:
