@@ -30,8 +30,8 @@ from make_corpus import write_corpus  # noqa: E402
 
 from outletdiff import pipeline  # noqa: E402
 from outletdiff.corpus import discover, load_event, rows_of  # noqa: E402
-from outletdiff.pipeline import build_lexicon  # noqa: E402
 from outletdiff.options import CompareOptions  # noqa: E402
+from outletdiff.pipeline import build_lexicon  # noqa: E402
 
 STAGES = (
     "segment",
