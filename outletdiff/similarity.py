@@ -29,7 +29,7 @@ from .normalize import STOPWORDS, concept, fold_sentence, fold_word, stem, words
 # than they save, and a corpus run already keeps every core busy with its own processes.
 _THREADED_PAIRS = 10_000
 # Cells of the cheap similarity held at once while shortlisting (see ``candidate_pairs``).
-_BLOCK_CELLS = 2_000_000
+_BLOCK_CELLS = 6_000_000
 # How far down the other side's ranking a sentence's own best may stand (see ``candidate_pairs``).
 _WIDE_FACTOR = 8
 # The similarity signals of a candidate pair, by name.
@@ -422,14 +422,10 @@ def candidate_pairs(
     keep = ((hv >= row_floor[ha]) & (hv >= column_wide[hb])) | (
         (hv >= column_floor[hb]) & (hv >= row_wide[ha])
     )
-    found_a, found_b = [ha[keep]], [hb[keep]]
-    found = set(zip(np.concatenate(found_a).tolist(), np.concatenate(found_b).tolist(), strict=True))
-    found.update(_same_text_pairs(features, rows_a, rows_b))
-    ia, ib = (
-        (np.array(side, dtype=np.int64) for side in zip(*sorted(found), strict=True))
-        if found
-        else (empty, empty)
-    )
+    same = np.array(_same_text_pairs(features, rows_a, rows_b), dtype=np.int64).reshape(-1, 2)
+    # Each pair as one number, so that numpy sorts and removes repeats (in (a, b) order).
+    found = np.unique(np.concatenate([ha[keep] * shape[1] + hb[keep], same[:, 0] * shape[1] + same[:, 1]]))
+    ia, ib = np.divmod(found, shape[1])
     return Candidates(ia, ib, _signals(features, rows_a[ia], rows_b[ib]), shape)
 
 

@@ -7,7 +7,7 @@ resolves to one canonical name, and a one-word alias inside a person's name is n
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .wordlists import word_list
@@ -37,8 +37,11 @@ def _outlet_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{aliases})(?![\w])")
 
 
+@lru_cache(maxsize=16384)
 def canonical_outlet(name: str) -> str | None:
-    """The canonical outlet for an alias, ignoring case and a leading "the"; None if unknown."""
+    """The canonical outlet for an alias, ignoring case and a leading "the"; None if unknown.
+
+    Cached: source matching asks it for the same few names again and again."""
     return _canonical_by_key().get(_outlet_key(name))
 
 
