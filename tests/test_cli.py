@@ -228,3 +228,26 @@ def test_non_english_is_refused_unless_asked_and_then_still_works(tmp_path: Path
         "bis auf Weiteres",
         "Wir arbeiten daran",
     ]
+
+
+def test_articles_about_different_events_are_said_to_be_so_first(tmp_path: Path) -> None:
+    arrest = tmp_path / "arrest.txt"
+    arrest.write_text(
+        "Pipe bomb suspect arrested\nA man was arrested in Florida on Friday in connection with a series of "
+        "pipe bombs mailed to critics of the president, officials said. The suspect, a 56-year-old, was taken "
+        "into custody near Miami. Investigators traced a fingerprint on one of the packages.\n"
+    )
+    apology = tmp_path / "apology.txt"
+    apology.write_text(
+        "Congressman apologizes for remarks\nA congressman from Iowa apologized on Tuesday for remarks about "
+        "farmers made at a fundraiser in Texas. He said the comments were a mistake and did not reflect his "
+        "views. The remarks were recorded on video and posted online.\n"
+    )
+    result = runner.invoke(app, ["compare", str(arrest), str(apology)], env={"COLUMNS": "200"})
+    assert result.exception is None and result.exit_code == 0
+    assert result.output.splitlines()[0].startswith(
+        "Warning: arrest and apology do not seem to cover the same event"
+    )
+    data = json.loads(runner.invoke(app, ["compare", str(arrest), str(apology), "--json", "-"]).output)
+    assert data["alignments"][0]["same_event"] is False
+    assert not [link for link in data["alignments"][0]["links"] if link["relation"] == "counterpart"]
