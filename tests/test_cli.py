@@ -234,8 +234,8 @@ def test_articles_about_different_events_are_said_to_be_so_first(tmp_path: Path)
     arrest = tmp_path / "arrest.txt"
     arrest.write_text(
         "Pipe bomb suspect arrested\nA man was arrested in Florida on Friday in connection with a series of "
-        "pipe bombs mailed to critics of the president, officials said. The suspect, a 56-year-old, was taken "
-        "into custody near Miami. Investigators traced a fingerprint on one of the packages.\n"
+        "pipe bombs mailed to critics of the president, officials said. The suspect, a 56-year-old, was "
+        "taken into custody near Miami. Investigators traced a fingerprint on one of the packages.\n"
     )
     apology = tmp_path / "apology.txt"
     apology.write_text(
