@@ -46,17 +46,6 @@ REFRESH_HINT = "if the change is intended: OUTLETDIFF_REFRESH_GOLDEN=1 python -m
 
 
 @pytest.fixture(scope="module")
-def pair() -> Comparison:
-    """The bundled pair, loaded by paths relative to the repository (they appear in the report)."""
-    previous = Path.cwd()
-    os.chdir(REPO)
-    try:
-        return compare(load_paths(PAIR))
-    finally:
-        os.chdir(previous)
-
-
-@pytest.fixture(scope="module")
 def pair_html(pair: Comparison) -> str:
     return to_html(pair)
 

@@ -3,15 +3,10 @@ and on the bundled pair every counterpart pair on one row."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from test_html import ALPHA, BETA, MAYOR_LINKS, PAIR, REPO, hand_built, mayor
+from test_html import ALPHA, BETA, MAYOR_LINKS, hand_built, mayor
 
-from outletdiff.load import load_paths
 from outletdiff.model import Comparison, Sentence
-from outletdiff.pipeline import compare
 from outletdiff.render.rows import Row, aligned_rows, spine_of
 
 
@@ -85,16 +80,6 @@ def test_every_sentence_once_and_unpaired_ones_in_reading_order() -> None:
         assert sorted(i for row in rows for i in row.cells[doc]) == list(
             range(len(comparison.sentences[doc]))
         )
-
-
-@pytest.fixture(scope="module")
-def pair() -> Comparison:
-    previous = Path.cwd()
-    os.chdir(REPO)
-    try:
-        return compare(load_paths(PAIR))
-    finally:
-        os.chdir(previous)
 
 
 def test_bundled_pair_every_counterpart_pair_on_one_row(pair: Comparison) -> None:
