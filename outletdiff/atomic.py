@@ -14,13 +14,19 @@ CLI to end quietly.
 ``durable=True`` also flushes the file and its folder to disk (fsync) before returning, for
 files whose existence is a promise (a corpus commit says its parts are complete): after a
 power cut they are either fully there or not there at all.
+
+A folder of files that readers take as one whole (a Parquet dataset) is filled beside its
+target and swapped in by :func:`atomic_folder`, so a reader sees all the old files or all the
+new ones, never a mix (which would show rows twice or lose some).
 """
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -74,6 +80,63 @@ def atomic_path(path: str | Path, *, durable: bool = False) -> Iterator[Path]:
     finally:
         if temporary is not None and os.path.lexists(temporary):
             Path(temporary).unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_folder(path: str | Path) -> Iterator[Path]:
+    """A hidden temporary folder beside ``path`` for the block to fill; when the block ends its
+    files and the folder are flushed to disk and it replaces ``path`` whole. Removed when the
+    block fails. Leftovers of a crash are named ``.<name>.<random>.tmp``.
+
+    On Linux the two folders are exchanged in one step (``renameat2``); elsewhere the old
+    folder is renamed aside first, so for an instant ``path`` is missing, never mixed.
+    """
+    target = Path(path)
+    temporary: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        yield Path(temporary)
+        os.chmod(temporary, 0o777 & ~_umask())  # mkdtemp makes it private; a report is for sharing
+        for file in Path(temporary).iterdir():
+            _fsync(file)
+        _fsync(temporary)
+        if not target.exists():
+            os.rename(temporary, target)
+        elif _exchange(temporary, target):
+            pass  # ``temporary`` now holds the old files, removed below
+        else:
+            aside = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.rename(target, Path(aside) / target.name)
+            os.rename(temporary, target)
+            shutil.rmtree(aside)
+        _fsync(target.parent)
+    except OSError as error:
+        raise output_error(target, error) from error
+    finally:
+        if temporary is not None and os.path.lexists(temporary):
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: str | Path, second: str | Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2``); False where that is unavailable."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False  # an older C library
+    done = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False  # a file system or kernel without exchange
+    raise OSError(number, os.strerror(number), str(second))
 
 
 def write_atomic(path: str | Path, data: str | bytes, *, durable: bool = False) -> None:

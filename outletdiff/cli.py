@@ -271,7 +271,7 @@ def _report_corpus(result) -> None:  # type: ignore[no-untyped-def]
         )
     )
     for path in result.files:
-        typer.echo(printable(f"  {path}"))
+        typer.echo(printable(f"  {path}{'/' if path.is_dir() else ''}"))
 
 
 @app.command(cls=_Command)

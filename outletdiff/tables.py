@@ -38,8 +38,12 @@ DATABASE = "outletdiff.db"
 
 
 def table_files(fmt: Format) -> list[str]:
-    """The file names that hold the tables in ``fmt``, as a report folder lists them."""
-    return [DATABASE] if fmt == "sqlite" else [f"{table}.{fmt}" for table in (*TABLES, RUNS)]
+    """The names that hold the tables in ``fmt``, as a report folder lists them: in Parquet a
+    folder of parts per table (``findings/``), in CSV and NDJSON a file per table, in SQLite
+    one database."""
+    if fmt == "sqlite":
+        return [DATABASE]
+    return [f"{table}/" if fmt == "parquet" else f"{table}.{fmt}" for table in (*TABLES, RUNS)]
 
 
 FINDINGS_SCHEMA: dict[str, pl.DataType] = {
@@ -256,10 +260,12 @@ def parse_day(value: str | None) -> date | None:
 def read_table(out: str | Path, table: str) -> pl.LazyFrame:
     """One table of a report folder, whichever format it was written in."""
     folder = Path(out)
+    if (folder / table).is_dir():
+        return pl.scan_parquet(folder / table / "*.parquet")
     for fmt in ("parquet", "csv", "ndjson"):
         path = folder / f"{table}.{fmt}"
         if path.exists():
-            if fmt == "parquet":
+            if fmt == "parquet":  # one file per table, as earlier versions wrote
                 return pl.scan_parquet(path)
             # Text formats hold no types: read with the table's schema, dates as text first.
             schema = _SCHEMAS.get(table)

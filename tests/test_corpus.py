@@ -8,10 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 import pytest
 from polars.testing import assert_frame_equal
 from typer.testing import CliRunner
 
+from outletdiff.atomic import atomic_folder
 from outletdiff.cli import app
 from outletdiff.corpus import (
     discover,
@@ -21,9 +24,12 @@ from outletdiff.corpus import (
     report_name,
     run_corpus,
 )
+from outletdiff.corpus.lock import OutputLock
+from outletdiff.corpus.store import PartStore
 from outletdiff.errors import CorpusError
 from outletdiff.options import CompareOptions
 from outletdiff.pipeline import build_lexicon
+from outletdiff.tables import FRAMING_SCHEMA
 
 EVENTS = Path(__file__).parent / "data" / "events"
 CATEGORIES = tuple(sorted(build_lexicon(CompareOptions()).reported_categories))
@@ -162,7 +168,7 @@ def test_jsonl_manifest_with_text_runs_end_to_end(tmp_path: Path) -> None:
     manifest.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8")
     result = run_corpus(manifest, out=tmp_path / "out", jobs=1, html=False)
     assert result.done == 1
-    outlets = pl.read_parquet(tmp_path / "out" / "outlets.parquet")
+    outlets = read_table(tmp_path / "out", "outlets").collect()
     assert outlets.select("outlet", "title", "date").rows() == [
         ("Buzz", "T1", date(2025, 3, 4)),
         (
@@ -180,10 +186,10 @@ def test_jsonl_manifest_with_text_runs_end_to_end(tmp_path: Path) -> None:
 
 def test_parquet_tables_hold_exactly_the_event_rows(reports: Path, expected: dict[str, pl.DataFrame]) -> None:
     for table in ("findings", "outlets", "framing", "rates"):
-        written = pl.read_parquet(reports / f"{table}.parquet")
+        written = read_table(reports, table).collect()
         assert written.height == expected[table].height
         assert_frame_equal(_sorted(written), _sorted(expected[table]))
-    outlets = pl.read_parquet(reports / "outlets.parquet")
+    outlets = read_table(reports, "outlets").collect()
     assert outlets.height == 5
     assert outlets.group_by("event_id").len().sort("event_id").rows() == [("bridge", 3), ("kastoria", 2)]
     herald = outlets.filter(pl.col("outlet") == "Harbour Herald").row(0, named=True)
@@ -192,15 +198,64 @@ def test_parquet_tables_hold_exactly_the_event_rows(reports: Path, expected: dic
         "Kessington bridge shut for repairs",
         1,
     )
-    rates = pl.read_parquet(reports / "rates.parquet")
+    rates = read_table(reports, "rates").collect()
     intensifier = rates.filter((pl.col("outlet") == "Harbour Herald") & (pl.col("category") == "intensifier"))
     assert intensifier["per_1000"].item() > 0  # "shocking", in the outlet's own voice
-    runs = pl.read_parquet(reports / "runs.parquet")
+    runs = read_table(reports, "runs").collect()
     assert runs.height == 1 and runs["tool_version"].item() and len(runs["lexicon_digest"].item()) == 64
 
 
+def test_parquet_tables_are_datasets_that_polars_and_pyarrow_read(
+    reports: Path, expected: dict[str, pl.DataFrame], tmp_path: Path
+) -> None:
+    """Each table is a folder of ``part-NNNNN.parquet`` files, read as one table by globbing
+    (polars, DuckDB) or as a dataset (pyarrow); rows keep their order across parts."""
+    copy = tmp_path / "copy"
+    shutil.copytree(reports, copy)
+    assert sorted(path.name for path in (copy / "findings").iterdir()) == ["part-00000.parquet"]
+    whole = pl.read_parquet(copy / "findings" / "part-00000.parquet")
+    with OutputLock(copy):
+        files = PartStore(copy).compact("parquet", part_rows=50)
+    assert files == [copy / name for name in ("findings", "outlets", "framing", "rates", "runs")]
+    parts = sorted((copy / "findings").iterdir())
+    assert [path.name for path in parts] == [f"part-{n:05d}.parquet" for n in range(len(parts))]
+    assert len(parts) == -(-expected["findings"].height // 50)
+    assert all(pq.ParquetFile(path).metadata.num_rows <= 50 for path in parts)
+    assert_frame_equal(pl.scan_parquet(copy / "findings" / "*.parquet").collect(), whole)
+    for table in ("findings", "outlets", "framing", "rates"):
+        by_polars = pl.read_parquet(copy / table / "*.parquet")
+        by_pyarrow = pl.from_arrow(ds.dataset(copy / table, format="parquet").to_table())
+        assert isinstance(by_pyarrow, pl.DataFrame)
+        assert_frame_equal(_sorted(by_polars), _sorted(expected[table]))
+        assert_frame_equal(_sorted(by_pyarrow), _sorted(expected[table]))
+    assert not list(copy.glob(".*.tmp"))  # the folders were filled aside and swapped in
+
+
+def test_an_empty_table_is_one_empty_part_with_its_columns(tmp_path: Path) -> None:
+    PartStore(tmp_path).compact("parquet")
+    assert [path.name for path in (tmp_path / "framing").iterdir()] == ["part-00000.parquet"]
+    framing = pl.read_parquet(tmp_path / "framing" / "*.parquet")
+    assert framing.height == 0 and framing.schema == pl.Schema(FRAMING_SCHEMA)
+
+
+def test_atomic_folder_swaps_the_whole_folder_or_leaves_it(tmp_path: Path) -> None:
+    target = tmp_path / "table"
+    with atomic_folder(target) as folder:
+        (folder / "part-00000.parquet").write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_folder(target) as folder:
+        (folder / "part-00000.parquet").write_text("half", encoding="utf-8")
+        raise RuntimeError
+    assert [path.read_text(encoding="utf-8") for path in target.iterdir()] == ["old"]
+    with atomic_folder(target) as folder:
+        for number in range(2):
+            (folder / f"part-{number:05d}.parquet").write_text("new", encoding="utf-8")
+    assert sorted(path.name for path in target.iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
+    assert {path.read_text(encoding="utf-8") for path in target.iterdir()} == {"new"}
+    assert [path.name for path in tmp_path.iterdir()] == ["table"]
+
+
 def test_findings_rows_name_outlets_and_point_into_the_text(reports: Path, corpus_dir: Path) -> None:
-    findings = pl.read_parquet(reports / "findings.parquet")
+    findings = read_table(reports, "findings").collect()
     bridge = findings.filter(pl.col("event_id") == "bridge")
     outlets = {"DailyBuzz.com", "Northern Ledger", "Harbour Herald"}
     assert set(bridge["outlet"].unique()) == outlets
@@ -222,15 +277,13 @@ def test_findings_rows_name_outlets_and_point_into_the_text(reports: Path, corpu
 
 
 def test_csv_and_ndjson_agree_with_parquet(reports: Path, corpus_dir: Path, tmp_path: Path) -> None:
-    parquet = {
-        t: pl.read_parquet(reports / f"{t}.parquet") for t in ("findings", "outlets", "framing", "rates")
-    }
+    parquet = {t: read_table(reports, t).collect() for t in ("findings", "outlets", "framing", "rates")}
     copy = tmp_path / "copy"
     shutil.copytree(reports, copy)
     for fmt in ("csv", "ndjson"):
         again = run_corpus(corpus_dir, out=copy, fmt=fmt, jobs=1, skip_bad=True, html=False)  # type: ignore[arg-type]
         assert (again.done, again.skipped) == (0, 2)  # nothing recomputed: only the format changes
-        assert not (copy / "findings.parquet").exists()
+        assert not (copy / "findings").exists()
         for table, frame in parquet.items():
             back = read_table(copy, table).collect().cast(dict(frame.schema))  # type: ignore[arg-type]
             assert_frame_equal(back, frame)
@@ -264,7 +317,7 @@ def test_resume_after_crash_keeps_finished_events_and_duplicates_nothing(
         corpus_dir, out=out, jobs=1, skip_bad=True, html=False, batch_events=1, progress=crash_after_first
     )
     assert first.interrupted and first.done == 1
-    assert pl.read_parquet(out / "outlets.parquet")["event_id"].unique().len() == 1
+    assert read_table(out, "outlets").collect()["event_id"].unique().len() == 1
     # A crash between writing a part and committing it leaves an orphan part: it must not count.
     orphan = next((out / "parts").glob("findings-*.parquet"))
     shutil.copy(orphan, out / "parts" / "findings-00000099abcdef.parquet")
@@ -272,10 +325,10 @@ def test_resume_after_crash_keeps_finished_events_and_duplicates_nothing(
     assert (second.done, second.skipped, second.interrupted) == (1, 1, False)
     assert not (out / "parts" / "findings-00000099abcdef.parquet").exists()
     for table in ("findings", "outlets", "framing"):
-        assert_frame_equal(_sorted(pl.read_parquet(out / f"{table}.parquet")), _sorted(expected[table]))
+        assert_frame_equal(_sorted(read_table(out, table).collect()), _sorted(expected[table]))
     forced = run_corpus(corpus_dir, out=out, jobs=1, skip_bad=True, html=False, force=True)
     assert (forced.done, forced.skipped) == (2, 0)
-    assert pl.read_parquet(out / "findings.parquet").height == expected["findings"].height
+    assert read_table(out, "findings").collect().height == expected["findings"].height
 
 
 def test_parallel_run_matches_serial(
@@ -284,9 +337,7 @@ def test_parallel_run_matches_serial(
     result = run_corpus(corpus_dir, out=tmp_path / "par", jobs=2, skip_bad=True, html=False)
     assert result.done == 2
     for table in ("findings", "outlets", "framing"):
-        assert_frame_equal(
-            _sorted(pl.read_parquet(tmp_path / "par" / f"{table}.parquet")), _sorted(expected[table])
-        )
+        assert_frame_equal(_sorted(read_table(tmp_path / "par", table).collect()), _sorted(expected[table]))
 
 
 # --------------------------------------------------------------------------- CLI
@@ -299,7 +350,7 @@ def test_cli_corpus_stops_on_problems_and_lists_them(corpus_dir: Path, tmp_path:
         f"  {corpus_dir / 'fire' / 'meridian-times.txt'}: event 'fire' has 1 outlet, needs at least two\n"
         f"Error: 1 problem in {corpus_dir} (fix them, or pass --skip-bad to leave bad events out)\n"
     )
-    assert not (tmp_path / "r" / "findings.parquet").exists()
+    assert not (tmp_path / "r" / "findings").exists()
 
 
 def test_cli_corpus_skip_bad_writes_csv(corpus_dir: Path, reports: Path, tmp_path: Path) -> None:
@@ -330,9 +381,7 @@ def test_sqlite_database_holds_the_tables_with_indexes_and_full_text(
 ) -> None:
     import sqlite3
 
-    parquet = {
-        t: pl.read_parquet(reports / f"{t}.parquet") for t in ("findings", "outlets", "framing", "rates")
-    }
+    parquet = {t: read_table(reports, t).collect() for t in ("findings", "outlets", "framing", "rates")}
     copy = tmp_path / "copy"
     shutil.copytree(reports, copy)
     result = CliRunner().invoke(
@@ -341,7 +390,7 @@ def test_sqlite_database_holds_the_tables_with_indexes_and_full_text(
     assert result.exit_code == 0, result.output
     database = copy / "outletdiff.db"
     assert result.stdout.splitlines()[1:] == [f"  {database}", f"  {copy / 'index.html'}"]
-    assert not (copy / "findings.parquet").exists()
+    assert not (copy / "findings").exists()
     connection = sqlite3.connect(database)
     try:
         for table, frame in parquet.items():

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from outletdiff.cli import app
 from outletdiff.corpus import run_corpus
 from outletdiff.errors import CorpusError
-from outletdiff.tables import TABLES
+from outletdiff.tables import TABLES, read_table
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and signals")
 
@@ -54,13 +54,13 @@ if pause.startswith("commit:"):
         return write_atomic(path, data, **options)
     store.write_atomic = write_commit_or_hold
 if pause == "compaction":
-    concatenate, calls = store._concatenate_atomic, [0]
-    def concatenate_or_hold(*arguments, **options):
+    write_parts, calls = store._write_parts, [0]
+    def write_parts_or_hold(*arguments, **options):
         calls[0] += 1
         if calls[0] == 2:
-            hold()  # the first table is rewritten, the others are not
-        return concatenate(*arguments, **options)
-    store._concatenate_atomic = concatenate_or_hold
+            hold()  # the first table is swapped in, the second half-built in a hidden folder
+        return write_parts(*arguments, **options)
+    store._write_parts = write_parts_or_hold
 
 def progress(done, total):
     print(f"done {done}", flush=True)
@@ -88,7 +88,7 @@ def clean(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     out = tmp_path_factory.mktemp("clean")
     result = run_corpus(corpus_dir, out=out, jobs=1, html=False)
     assert result.done == 8
-    return {table: pl.read_parquet(out / f"{table}.parquet") for table in TABLES}
+    return {table: read_table(out, table).collect() for table in TABLES}
 
 
 def _multiset(frame: pl.DataFrame) -> pl.DataFrame:
@@ -96,10 +96,13 @@ def _multiset(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _assert_same_tables(out: Path, clean: dict[str, pl.DataFrame]) -> None:
+    """The tables equal the clean run's, each a folder of whole parts, with no leftovers beside."""
     for table in TABLES:
-        written = pl.read_parquet(out / f"{table}.parquet")
+        written = read_table(out, table).collect()
         assert written.height == clean[table].height, table
         assert_frame_equal(_multiset(written), _multiset(clean[table]))
+        assert [path.name for path in (out / table).iterdir()] == ["part-00000.parquet"]
+    assert not list(out.glob(".*.tmp"))
 
 
 def _start(corpus: Path, out: Path, pause: str) -> subprocess.Popen[str]:
@@ -171,6 +174,9 @@ def test_kill_9_then_rerun_gives_the_clean_tables(
     assert workers, "the run should have worker processes"
     _kill(child)
     _assert_all_end(workers)
+    if pause == "compaction":  # a reader meets the first table whole, the second not at all
+        assert_frame_equal(_multiset(read_table(out, "findings").collect()), _multiset(clean["findings"]))
+        assert not (out / "outlets").exists() and list(out.glob(".outlets.*.tmp"))
     again = run_corpus(corpus_dir, out=out, jobs=1, html=False)
     assert not again.interrupted
     assert any("took over the lock" in note and f"pid {child.pid} " in note for note in again.notes)
@@ -204,7 +210,7 @@ def test_sigterm_commits_finished_events_and_ends_the_workers(
     assert child.wait() == 0
     _kill(child)
     _assert_all_end(workers)
-    kept = pl.read_parquet(out / "outlets.parquet")["event_id"].n_unique()
+    kept = read_table(out, "outlets").collect()["event_id"].n_unique()
     assert kept >= 4  # committed on the way out, not lost
     again = run_corpus(corpus_dir, out=out, jobs=1, html=False)
     assert (again.skipped, again.done, again.notes) == (kept, 8 - kept, [])  # released cleanly
@@ -268,12 +274,12 @@ def test_ctrl_c_while_writing_the_tables_then_rerun(
     import outletdiff.corpus.store as store
 
     out = tmp_path / "r"
-    concatenate = store._concatenate_atomic
+    write_table = store._write_table
 
     def interrupted(*arguments: object, **options: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store, "_concatenate_atomic", interrupted)
+    monkeypatch.setattr(store, "_write_table", interrupted)
     arguments = ["corpus", str(corpus_dir), "--out", str(out), "--jobs", "1", "--no-html"]
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 130
@@ -281,8 +287,8 @@ def test_ctrl_c_while_writing_the_tables_then_rerun(
         "Interrupted while writing the tables: every finished event is committed; "
         "run the same command again to write them.\n"
     )
-    assert not (out / "findings.parquet").exists()
-    monkeypatch.setattr(store, "_concatenate_atomic", concatenate)
+    assert not (out / "findings").exists()
+    monkeypatch.setattr(store, "_write_table", write_table)
     again = run_corpus(corpus_dir, out=out, jobs=1, html=False)
     assert (again.done, again.skipped) == (0, 8)
     _assert_same_tables(out, clean)

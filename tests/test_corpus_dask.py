@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 import polars as pl
+import pyarrow.dataset as ds
 import pytest
 from polars.testing import assert_frame_equal
 from typer.testing import CliRunner
 
 from outletdiff.cli import app
 from outletdiff.corpus import run_corpus
-from outletdiff.tables import TABLES
+from outletdiff.tables import TABLES, read_table
 
 EVENTS = Path(__file__).parent / "data" / "events"
 
@@ -48,9 +49,12 @@ def test_local_cluster_writes_the_tables_of_a_jobs_run_and_resumes(corpus_dir: P
     assert (result.done, result.skipped, result.failed) == (3, 2, {})
     assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]  # the same progress a local run reports
     assert local.done == 5
-    for table in TABLES:
-        expected = pl.read_parquet(tmp_path / "jobs" / f"{table}.parquet")
-        assert_frame_equal(_multiset(pl.read_parquet(out / f"{table}.parquet")), _multiset(expected))
+    for table in TABLES:  # partitioned Parquet that polars and pyarrow read as the --jobs run's table
+        expected = read_table(tmp_path / "jobs", table).collect()
+        assert_frame_equal(_multiset(pl.read_parquet(out / table / "*.parquet")), _multiset(expected))
+        by_pyarrow = pl.from_arrow(ds.dataset(out / table, format="parquet").to_table())
+        assert isinstance(by_pyarrow, pl.DataFrame)
+        assert_frame_equal(_multiset(by_pyarrow), _multiset(expected))
 
 
 def test_dask_missing_says_how_to_install(

@@ -8,7 +8,6 @@ import random
 import shutil
 from pathlib import Path
 
-import polars as pl
 import pytest
 from typer.testing import CliRunner
 
@@ -17,6 +16,7 @@ from outletdiff.corpus import discover
 from outletdiff.corpus.grouping import GroupOptions, group_articles, write_manifest
 from outletdiff.corpus.pile import PileArticle, parse_date, read_pile
 from outletdiff.errors import CorpusError
+from outletdiff.tables import read_table
 
 EVENTS = Path(__file__).parent / "data" / "events"
 
@@ -149,5 +149,5 @@ def test_cli_corpus_group_compares_the_events_of_a_pile(pile: Path, tmp_path: Pa
         f"events in {out / 'events.csv'}",
         f"5 events compared, 0 already done, 0 left out, in {out}",
     ]
-    outlets = pl.read_parquet(out / "outlets.parquet")
+    outlets = read_table(out, "outlets").collect()
     assert outlets.height == 10 and outlets["event_id"].n_unique() == 5

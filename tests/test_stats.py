@@ -24,6 +24,7 @@ from outletdiff.stats import (
     source_mix,
     top_framing_words,
 )
+from outletdiff.tables import read_table
 
 EVENTS = Path(__file__).parent / "data" / "events"
 
@@ -149,10 +150,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_corpus_stats_on_real_reports(reports: Path) -> None:
     stats = corpus_stats(reports, top=3)
-    assert set(stats.top_words["outlet"]) <= set(pl.read_parquet(reports / "outlets.parquet")["outlet"])
+    assert set(stats.top_words["outlet"]) <= set(read_table(reports, "outlets").collect()["outlet"])
     assert stats.top_words.group_by("outlet").len()["len"].max() <= 3
     assert (stats.distinctive_words["z"] > 0).all()
-    framing = pl.read_parquet(reports / "framing.parquet").filter(pl.col("voice") == "outlet")
+    framing = read_table(reports, "framing").collect().filter(pl.col("voice") == "outlet")
     assert stats.framing_rates["count"].sum() == framing.height
 
 

@@ -4,23 +4,29 @@ Each batch writes its part files atomically and then a small commit file naming 
 each flushed to disk (fsync) before the next step, so a commit file on disk means complete
 parts even after a power cut. Only committed batches count, so a crash keeps every committed
 batch, and a rerun skips those events and never duplicates a row. At the end the parts are
-compacted (streamed, so memory stays flat) into one file per table.
+compacted (streamed, so memory stays flat) into the tables: in Parquet, one folder per table
+of ``part-NNNNN.parquet`` files (a dataset that polars, pyarrow, DuckDB or Spark read as one
+table), filled beside the old folder and swapped in whole, so a reader, or a crash, never
+meets a half-written part or a mix of two runs' parts; in CSV or NDJSON one file per table;
+in SQLite one database.
 """
 
 from __future__ import annotations
 
 import errno
+import itertools
 import json
+import shutil
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
 import polars as pl
 
-from ..atomic import atomic_path, write_atomic
+from ..atomic import atomic_folder, atomic_path, write_atomic
 from ..errors import CorpusError, OutputError
 from ..tables import (
     DATABASE,
@@ -38,6 +44,11 @@ from .work import EventRows
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
+PART_ROWS = 1_000_000
+"""Most rows in one Parquet part of a table: files of tens of MB, as engines like them."""
+_GROUP_ROWS = 65_536
+"""Rows per Parquet row group: what a reader decodes at once, and what compaction holds."""
 
 
 class PartStore:
@@ -60,6 +71,9 @@ class PartStore:
         self._remove_orphans()
 
     def _remove_orphans(self) -> None:
+        """Remove what a crash left: uncommitted parts, and temporary files and folders."""
+        for path in self.out.glob(".*.tmp"):
+            _remove(path)
         committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
         for path in self.parts.iterdir():
             batch = path.stem.rsplit("-", 1)[-1]
@@ -111,12 +125,13 @@ class PartStore:
         lines = "".join(f"{event}\t{error}\n" for event, error in sorted(failed.items()))
         write_atomic(self.out / "failed.txt", lines)
 
-    def compact(self, fmt: Format) -> list[Path]:
+    def compact(self, fmt: Format, *, part_rows: int = PART_ROWS) -> list[Path]:
         """Stream every committed part of each table into the output files of ``fmt``.
 
         Rows come batch by batch in commit order, sorted by event within a batch; no global
-        sort, so compaction never holds a whole table in memory. Files of other formats are
-        removed, so a folder never holds two versions of a table.
+        sort, so compaction never holds a whole table in memory. In Parquet each table is a
+        folder of parts of at most ``part_rows`` rows, swapped in whole. Files of other
+        formats are removed, so a folder never holds two versions of a table.
         """
         committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
         parts = {
@@ -132,13 +147,15 @@ class PartStore:
             _write_sqlite(parts, self.schemas, self.out / DATABASE, runs=runs)
         else:
             for table in TABLES:
-                _concatenate_atomic(parts[table], self.schemas[table], self.out / f"{table}.{fmt}", fmt)
-            with atomic_path(self.out / f"{RUNS}.{fmt}", durable=True) as temporary:
-                _write_frame(runs, temporary, fmt)
-        for other in get_args(Format):
-            if other != fmt:
-                for name in table_files(other):
-                    (self.out / name).unlink(missing_ok=True)
+                batches = _batches(parts[table])
+                _write_table(batches, self.schemas[table], self.out, table, fmt, part_rows=part_rows)
+            batches = iter(runs.to_arrow().to_batches())
+            _write_table(batches, RUNS_SCHEMA, self.out, RUNS, fmt, part_rows=part_rows)
+        kept = set(table_files(fmt))
+        for name in {name for other in get_args(Format) for name in table_files(other)} - kept:
+            _remove(self.out / name)
+        for table in (*TABLES, RUNS):
+            (self.out / f"{table}.parquet").unlink(missing_ok=True)  # the one-file layout of earlier versions
         return [self.out / name for name in table_files(fmt)]
 
 
@@ -149,26 +166,88 @@ def _batches(parts: list[str]) -> Iterator[pa.RecordBatch]:
         yield from pq.ParquetFile(part).iter_batches(batch_size=16_384)
 
 
-def _concatenate_atomic(parts: list[str], schema: dict[str, pl.DataType], path: Path, fmt: Format) -> None:
-    """Append the parts batch by batch (pyarrow), so memory holds one small batch, never a table."""
+def _write_table(
+    batches: Iterator[pa.RecordBatch],
+    schema: dict[str, pl.DataType],
+    out: Path,
+    table: str,
+    fmt: Format,
+    *,
+    part_rows: int,
+) -> None:
+    """Stream one table into its output: a folder of Parquet parts, or one CSV / NDJSON file.
+
+    Memory holds one row group at a time, never a table.
+    """
+    first = next(batches, None)
+    arrow_schema = first.schema if first is not None else _arrow_schema(schema)
+    rows = itertools.chain([first] if first is not None else [], batches)
+    if fmt == "parquet":
+        with atomic_folder(out / table) as folder:
+            _write_parts(rows, arrow_schema, folder, part_rows=part_rows)
+        return
+    with atomic_path(out / f"{table}.{fmt}", durable=True) as temporary, temporary.open("wb") as stream:
+        frames = (pl.from_arrow(batch) for batch in rows)
+        for frame in frames if first is not None else [pl.DataFrame(schema=schema)]:
+            assert isinstance(frame, pl.DataFrame)
+            if fmt == "csv":
+                frame.write_csv(stream, include_header=stream.tell() == 0)
+            else:
+                frame.write_ndjson(stream)
+
+
+def _write_parts(
+    batches: Iterable[pa.RecordBatch], schema: pa.Schema, folder: Path, *, part_rows: int
+) -> None:
+    """Write ``part-00000.parquet``, ``part-00001.parquet``, ... of at most ``part_rows`` rows
+    each, in row groups of up to ``_GROUP_ROWS`` rows; an empty table is one empty part, so
+    its columns can still be read."""
     import pyarrow.parquet as pq
 
-    arrow_schema = pq.read_schema(parts[0]) if parts else pl.DataFrame(schema=schema).to_arrow().schema
-    batches = _batches(parts)
-    with atomic_path(path, durable=True) as temporary:
-        if fmt == "parquet":
-            with pq.ParquetWriter(temporary, arrow_schema) as writer:
-                for batch in batches:
-                    writer.write_batch(batch)
-            return
-        with temporary.open("wb") as stream:
-            frames = (pl.from_arrow(batch) for batch in batches)
-            for frame in [pl.DataFrame(schema=schema)] if not parts else frames:
-                assert isinstance(frame, pl.DataFrame)
-                if fmt == "csv":
-                    frame.write_csv(stream, include_header=stream.tell() == 0)
-                else:
-                    frame.write_ndjson(stream)
+    writer: pq.ParquetWriter | None = None
+    parts = held = 0
+    try:
+        for group in _row_groups(batches, schema, size=min(_GROUP_ROWS, part_rows)):
+            if writer is None or held + group.num_rows > part_rows:
+                if writer is not None:
+                    writer.close()
+                writer = pq.ParquetWriter(folder / part_name(parts), schema)
+                parts, held = parts + 1, 0
+            writer.write_table(group, row_group_size=group.num_rows)
+            held += group.num_rows
+        if writer is None:
+            pq.write_table(schema.empty_table(), folder / part_name(0))
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def part_name(number: int) -> str:
+    """The file name of a table's ``number``-th Parquet part (ordered as the rows are)."""
+    return f"part-{number:05d}.parquet"
+
+
+def _row_groups(batches: Iterable[pa.RecordBatch], schema: pa.Schema, *, size: int) -> Iterator[pa.Table]:
+    """The rows of ``batches`` regrouped into tables of ``size`` rows (the last may be smaller):
+    a commit of a few events makes small batches, and tiny row groups read slowly."""
+    import pyarrow as pa
+
+    held: list[pa.RecordBatch] = []
+    count = 0
+    for batch in batches:
+        held.append(batch)
+        count += batch.num_rows
+        while count >= size:
+            table = pa.Table.from_batches(held, schema)
+            yield table.slice(0, size)
+            rest = table.slice(size)
+            held, count = rest.to_batches(), rest.num_rows
+    if count:
+        yield pa.Table.from_batches(held, schema)
+
+
+def _arrow_schema(schema: dict[str, pl.DataType]) -> pa.Schema:
+    return pl.DataFrame(schema=schema).to_arrow().schema
 
 
 # Indexes for the columns people filter on in Datasette; full-text search on what was said.
@@ -224,20 +303,19 @@ def _sqlite_type(dtype: pl.DataType) -> type:
     return str
 
 
-def _write_frame(frame: pl.DataFrame, path: Path, fmt: Format) -> None:
-    if fmt == "parquet":
-        frame.write_parquet(path)
-    elif fmt == "csv":
-        frame.write_csv(path)
-    else:
-        frame.write_ndjson(path)
-
-
 def _write_parquet(frame: pl.DataFrame, path: Path) -> None:
     """Through pyarrow, whose I/O errors are ``OSError`` with an errno (a full disk is told apart)."""
     import pyarrow.parquet as pq
 
     pq.write_table(frame.to_arrow(), path)
+
+
+def _remove(path: Path) -> None:
+    """Remove a file or a folder (a table in another format), if it is there."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _no_space(out: Path) -> CorpusError:
