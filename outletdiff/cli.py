@@ -208,12 +208,11 @@ def corpus(
 
         if fmt not in get_args(Format):
             raise CorpusError(f"unknown --format {fmt!r}", hint="use parquet, csv, ndjson or sqlite")
+        grouping = None
         if group:
-            from .corpus.grouping import events_from_pile
+            from .corpus.grouping import GroupOptions
 
-            found = events_from_pile(source, Path(out) / "events.csv")
-            typer.echo(f"{found.summary()}; events in {found.manifest}")
-            source = str(found.manifest)
+            grouping = GroupOptions()
         with _progress_bar() as progress:
             result = run_corpus(
                 source,
@@ -225,6 +224,7 @@ def corpus(
                 html=html,  # type: ignore[arg-type]
                 progress=progress,
                 dask=dask,
+                group=grouping,
             )
     except OutletdiffError as error:
         for problem in getattr(error, "problems", []):
@@ -258,6 +258,8 @@ def corpus(
 
 def _report_corpus(result) -> None:  # type: ignore[no-untyped-def]
     """What a corpus run did: problems and failures on stderr, the tables written on stdout."""
+    if result.grouped:
+        typer.echo(printable(result.grouped))
     for problem in result.problems:
         typer.echo(printable(f"Skipped: {problem}"), err=True)
     for event, reason in sorted(result.failed.items()):

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from outletdiff.cli import app
 from outletdiff.corpus import discover
 from outletdiff.corpus.grouping import GroupOptions, group_articles, write_manifest
+from outletdiff.corpus.lock import OutputLock
 from outletdiff.corpus.pile import PileArticle, parse_date, read_pile
 from outletdiff.errors import CorpusError
 from outletdiff.tables import read_table
@@ -151,3 +152,17 @@ def test_cli_corpus_group_compares_the_events_of_a_pile(pile: Path, tmp_path: Pa
     ]
     outlets = read_table(out, "outlets").collect()
     assert outlets.height == 10 and outlets["event_id"].n_unique() == 5
+
+
+def test_cli_corpus_group_leaves_the_manifest_of_a_running_run_alone(pile: Path, tmp_path: Path) -> None:
+    """The manifest is written under the output's lock: a second run refuses before touching it."""
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "events.csv").write_text("the first run's manifest\n", encoding="utf-8")
+    arguments = ["corpus", str(pile), "--group", "--out", str(out), "--jobs", "1", "--no-html"]
+    with OutputLock(out):  # another run holds the folder
+        result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {out} is in use by another outletdiff run (pid ")
+    assert result.stdout == ""
+    assert (out / "events.csv").read_text(encoding="utf-8") == "the first run's manifest\n"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from ..atomic import write_atomic
 from ..errors import CorpusError
@@ -35,6 +36,9 @@ from .pool import jobs_or_cores, local_outcomes
 from .store import PartStore, storage_errors
 from .work import EventRows, Task, html_available
 
+if TYPE_CHECKING:
+    from .grouping import GroupOptions
+
 # Commit a batch when it holds this many events or findings rows, or when its oldest event
 # finished this many seconds ago, whichever comes first: a crash loses at most that much work.
 _BATCH_EVENTS = 256
@@ -47,7 +51,8 @@ class CorpusResult:
     """What a corpus run did; ``failed`` maps an event to why it could not be compared.
 
     ``stopped`` says in which phase an interrupted run stopped ("running" or "writing the
-    tables"); ``notes`` are things the user should know that are not errors.
+    tables"); ``notes`` are things the user should know that are not errors; ``grouped`` says
+    what grouping a pile found and where its manifest is.
     """
 
     out: Path
@@ -62,6 +67,7 @@ class CorpusResult:
     html_note: str | None = None
     notes: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    grouped: str | None = None
 
 
 def run_corpus(
@@ -80,6 +86,7 @@ def run_corpus(
     batch_events: int = _BATCH_EVENTS,
     batch_seconds: float = _BATCH_SECONDS,
     dask: str | None = None,
+    group: GroupOptions | None = None,
 ) -> CorpusResult:
     """Compare every event of a corpus and write the tables (and HTML reports) to ``out``.
 
@@ -88,17 +95,26 @@ def run_corpus(
     committing every finished event; the result then has ``interrupted`` set. Raises
     ``CorpusError`` when another run holds ``out``, when ``out`` is a file, or when the disk
     is full. ``dask`` runs the events on a Dask cluster (a scheduler address, or ``local``)
-    instead of local processes; everything else stays the same.
+    instead of local processes; everything else stays the same. With ``group``, ``source`` is
+    an unsorted pile: its events are found first and written to ``out/events.csv``.
+
+    Everything that writes in ``out``, the manifest of a pile included, runs under its lock,
+    so a second run cannot overwrite what the first is reading.
     """
     folder = _output_folder(out)
-    discovery = discover(source, skip_bad=skip_bad, max_bytes=max_bytes)
     options = options or CompareOptions()
     categories = _categories(options)
     with storage_errors(folder):
         folder.mkdir(parents=True, exist_ok=True)
     with OutputLock(folder) as lock, storage_errors(folder), _sigterm_as_interrupt():
+        events, grouped = (source, None) if group is None else _group(source, folder, group, max_bytes)
+        discovery = discover(events, skip_bad=skip_bad, max_bytes=max_bytes)
         result = CorpusResult(
-            out=folder, total=len(discovery.events), bad=discovery.bad_events, problems=discovery.problems
+            out=folder,
+            total=len(discovery.events),
+            bad=discovery.bad_events,
+            problems=discovery.problems,
+            grouped=grouped,
         )
         if lock.stale is not None:
             result.notes.append(
@@ -169,6 +185,14 @@ def _output_folder(out: str | Path) -> Path:
                 f"--out {folder}: {path} is a file, not a folder", hint="pass a folder to --out"
             )
     return folder
+
+
+def _group(pile: str | Path, folder: Path, options: GroupOptions, max_bytes: int) -> tuple[Path, str]:
+    """Find the events of a pile; their manifest (``folder/events.csv``) and what was found."""
+    from .grouping import events_from_pile
+
+    found = events_from_pile(pile, folder / "events.csv", options=options, max_bytes=max_bytes)
+    return found.manifest, f"{found.summary()}; events in {found.manifest}"
 
 
 @contextmanager
