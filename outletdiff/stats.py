@@ -19,7 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from .atomic import write_atomic
-from .tables import SOURCE_KINDS
+from .tables import SOURCE_KINDS, read_table
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,6 @@ class CorpusStats:
 
 def corpus_stats(reports: str | Path, *, top: int = 20, prior_size: float | None = None) -> CorpusStats:
     """Compute every statistic from the tables ``outletdiff corpus`` wrote to ``reports``."""
-    from .tables import read_table
-
     framing = read_table(reports, "framing")
     outlets = read_table(reports, "outlets")
     findings = read_table(reports, "findings")
