@@ -3,7 +3,9 @@
 For each size a synthetic corpus is generated (``make_corpus.py``: two outlets, about 40
 sentences each) and run once with one worker and once with all cores, each run in a fresh
 process so peak memory is its own. Peak memory is reported for the parent (which batches and
-writes the tables: this is what must stay flat as events grow) and for the largest worker.
+writes the tables: this is what must stay flat as events grow), both until the last event is
+compared ("running") and over the whole run, writing the tables included ("parent"), and
+for the largest worker (with ``--jobs 1`` the parent compares the events itself).
 
     python benchmarks/bench_corpus.py                 # 100, 1,000 and 10,000 events
     python benchmarks/bench_corpus.py --sizes 100,300 --sentences 40
@@ -53,13 +55,18 @@ _CHILD = """
 import json, resource, sys, time
 from outletdiff.corpus import run_corpus
 corpus, out, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def peak_mb(who=resource.RUSAGE_SELF):
+    return resource.getrusage(who).ru_maxrss / 1024
+running = {}
+def progress(done, total):
+    if done == total:  # every event is compared; the tables are not written yet
+        running["mb"] = peak_mb()
 start = time.perf_counter()
-result = run_corpus(corpus, out=out, jobs=jobs, html=False, force=True)
+result = run_corpus(corpus, out=out, jobs=jobs, html=False, force=True, progress=progress)
 seconds = time.perf_counter() - start
 print(json.dumps({
     "events": result.done, "failed": len(result.failed), "seconds": seconds,
-    "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "running_mb": running["mb"], "parent_mb": peak_mb(), "worker_mb": peak_mb(resource.RUSAGE_CHILDREN),
 }))
 """
 
@@ -96,7 +103,7 @@ def main() -> None:
     print(f"cores={cores} corpus={kind} work={work}")
     print(
         f"{'events':>7} {'jobs':>4} {'seconds':>8} {'events/s':>9} {'per core':>9} "
-        f"{'parent MB':>10} {'worker MB':>10}"
+        f"{'running MB':>10} {'parent MB':>10} {'worker MB':>10}"
     )
     for size in sizes:
         corpus = work / (f"basil-{size}.jsonl" if args.basil else f"corpus-{size}-{args.sentences}")
@@ -112,7 +119,7 @@ def main() -> None:
             rate = figures["events"] / figures["seconds"]
             print(
                 f"{size:>7} {jobs:>4} {figures['seconds']:>8.1f} {rate:>9.2f} {rate / jobs:>9.2f} "
-                f"{figures['parent_mb']:>10.0f} {figures['worker_mb']:>10.0f}",
+                f"{figures['running_mb']:>10.0f} {figures['parent_mb']:>10.0f} {figures['worker_mb']:>10.0f}",
                 flush=True,
             )
 
