@@ -142,6 +142,15 @@ RUNS_SCHEMA: dict[str, pl.DataType] = {
 }
 """One row per corpus run over a report folder: what produced its rows (provenance)."""
 
+SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "findings": FINDINGS_SCHEMA,
+    "outlets": OUTLETS_SCHEMA,
+    "framing": FRAMING_SCHEMA,
+    "rates": RATES_SCHEMA,
+    RUNS: RUNS_SCHEMA,
+}
+"""Every table's schema by name, so parts, outputs and readers agree on types."""
+
 
 def findings_frame(comparison: Comparison, *, event_id: str | None = None) -> pl.DataFrame:
     """All findings of one event, one row per difference, in the comparison's order.
@@ -268,7 +277,7 @@ def read_table(out: str | Path, table: str) -> pl.LazyFrame:
             if fmt == "parquet":  # one file per table, as earlier versions wrote
                 return pl.scan_parquet(path)
             # Text formats hold no types: read with the table's schema, dates as text first.
-            schema = _SCHEMAS.get(table)
+            schema = SCHEMAS.get(table)
             if schema is None:
                 return pl.scan_csv(path) if fmt == "csv" else pl.scan_ndjson(path)
             as_text = {name: pl.String() if dtype.is_temporal() else dtype for name, dtype in schema.items()}
@@ -281,13 +290,6 @@ def read_table(out: str | Path, table: str) -> pl.LazyFrame:
     raise CorpusError(f"{folder}: no {table} table found", hint="run `outletdiff corpus` first")
 
 
-_SCHEMAS = {
-    "findings": FINDINGS_SCHEMA,
-    "outlets": OUTLETS_SCHEMA,
-    "framing": FRAMING_SCHEMA,
-    "rates": RATES_SCHEMA,
-    RUNS: RUNS_SCHEMA,
-}
 _SQLITE_TYPES = {"INTEGER": pl.Int64(), "FLOAT": pl.Float64(), "REAL": pl.Float64(), "TEXT": pl.String()}
 
 
@@ -309,7 +311,7 @@ def _read_sqlite(path: Path, table: str) -> pl.DataFrame | None:
         columns = connection.execute(f"PRAGMA table_info([{table}])").fetchall()
         if not columns:
             return None
-        known = _SCHEMAS.get(table, {})
+        known = SCHEMAS.get(table, {})
         schema = {
             name: known.get(name) or _SQLITE_TYPES.get(kind.upper(), pl.String())
             for _, name, kind, *_ in columns

@@ -34,6 +34,7 @@ EVENTS = Path(__file__).parent / "data" / "events"
 CHILD = r"""
 import sys, time
 from pathlib import Path
+import outletdiff.corpus.output as output
 import outletdiff.corpus.store as store
 from outletdiff.corpus import run_corpus
 
@@ -54,13 +55,13 @@ if pause.startswith("commit:"):
         return write_atomic(path, data, **options)
     store.write_atomic = write_commit_or_hold
 if pause == "compaction":
-    write_parts, calls = store._write_parts, [0]
+    write_parts, calls = output._write_parts, [0]
     def write_parts_or_hold(*arguments, **options):
         calls[0] += 1
         if calls[0] == 2:
             hold()  # the first table is swapped in, the second half-built in a hidden folder
         return write_parts(*arguments, **options)
-    store._write_parts = write_parts_or_hold
+    output._write_parts = write_parts_or_hold
 
 def progress(done, total):
     print(f"done {done}", flush=True)
@@ -271,15 +272,15 @@ def test_ctrl_c_while_reading_the_corpus(
 def test_ctrl_c_while_writing_the_tables_then_rerun(
     corpus_dir: Path, clean: dict[str, pl.DataFrame], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import outletdiff.corpus.store as store
+    import outletdiff.corpus.output as output
 
     out = tmp_path / "r"
-    write_table = store._write_table
+    write_table = output._write_table
 
     def interrupted(*arguments: object, **options: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store, "_write_table", interrupted)
+    monkeypatch.setattr(output, "_write_table", interrupted)
     arguments = ["corpus", str(corpus_dir), "--out", str(out), "--jobs", "1", "--no-html"]
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 130
@@ -288,7 +289,7 @@ def test_ctrl_c_while_writing_the_tables_then_rerun(
         "run the same command again to write them.\n"
     )
     assert not (out / "findings").exists()
-    monkeypatch.setattr(store, "_write_table", write_table)
+    monkeypatch.setattr(output, "_write_table", write_table)
     again = run_corpus(corpus_dir, out=out, jobs=1, html=False)
     assert (again.done, again.skipped) == (0, 8)
     _assert_same_tables(out, clean)

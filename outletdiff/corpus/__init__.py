@@ -1,8 +1,10 @@
 """Compare many events at once: discover, validate, run in parallel, write resumable tables.
 
-One module per job: :mod:`.discovery` finds and checks events, :mod:`.work` is the pure
-per-event function, :mod:`.pool` runs it in worker processes, :mod:`.store` commits and
-compacts the tables, :mod:`.run` ties them together. The index page is rendered by
+One module per job: :mod:`.discovery` finds and checks events (:mod:`.pile` and
+:mod:`.grouping` find them in an unsorted pile), :mod:`.work` is the pure per-event function,
+:mod:`.pool` runs it in worker processes and :mod:`.cluster` on a Dask cluster, :mod:`.lock`
+keeps one run per output folder, :mod:`.store` commits finished events, :mod:`.output` writes
+the tables from the commits, :mod:`.run` ties them together. The index page is rendered by
 :mod:`outletdiff.render.index`; tables are read back by :mod:`outletdiff.tables`.
 """
 

@@ -4,51 +4,26 @@ Each batch writes its part files atomically and then a small commit file naming 
 each flushed to disk (fsync) before the next step, so a commit file on disk means complete
 parts even after a power cut. Only committed batches count, so a crash keeps every committed
 batch, and a rerun skips those events and never duplicates a row. At the end the parts are
-compacted (streamed, so memory stays flat) into the tables: in Parquet, one folder per table
-of ``part-NNNNN.parquet`` files (a dataset that polars, pyarrow, DuckDB or Spark read as one
-table), filled beside the old folder and swapped in whole, so a reader, or a crash, never
-meets a half-written part or a mix of two runs' parts; in CSV or NDJSON one file per table;
-in SQLite one database.
+compacted into the tables the user reads (:mod:`.output`).
 """
 
 from __future__ import annotations
 
 import errno
-import itertools
 import json
-import shutil
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, get_args
 
 import polars as pl
 
-from ..atomic import atomic_folder, atomic_path, write_atomic
+from ..atomic import atomic_path, write_atomic
 from ..errors import CorpusError, OutputError
-from ..tables import (
-    DATABASE,
-    FINDINGS_SCHEMA,
-    FRAMING_SCHEMA,
-    OUTLETS_SCHEMA,
-    RATES_SCHEMA,
-    RUNS,
-    RUNS_SCHEMA,
-    TABLES,
-    Format,
-    table_files,
-)
+from ..tables import RUNS_SCHEMA, SCHEMAS, TABLES, Format
+from .output import PART_ROWS, remove, write_tables
 from .work import EventRows
-
-if TYPE_CHECKING:
-    import pyarrow as pa
-
-PART_ROWS = 1_000_000
-"""Most rows in one Parquet part of a table: files of tens of MB, as engines like them."""
-_GROUP_ROWS = 32_768
-"""Rows per Parquet row group: what a reader decodes at once, and what compaction holds."""
 
 
 class PartStore:
@@ -61,19 +36,13 @@ class PartStore:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.parts = out / "parts"
-        self.schemas = {
-            "findings": FINDINGS_SCHEMA,
-            "outlets": OUTLETS_SCHEMA,
-            "framing": FRAMING_SCHEMA,
-            "rates": RATES_SCHEMA,
-        }
         self.parts.mkdir(parents=True, exist_ok=True)
         self._remove_orphans()
 
     def _remove_orphans(self) -> None:
         """Remove what a crash left: uncommitted parts, and temporary files and folders."""
         for path in self.out.glob(".*.tmp"):
-            _remove(path)
+            remove(path)
         committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
         for path in self.parts.iterdir():
             batch = path.stem.rsplit("-", 1)[-1]
@@ -100,7 +69,7 @@ class PartStore:
         rows = sorted(rows, key=lambda r: r.event_id)
         for table in TABLES:
             frames = [getattr(r, table) for r in rows]
-            frame = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=self.schemas[table])
+            frame = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=SCHEMAS[table])
             with atomic_path(self.parts / f"{table}-{batch}.parquet", durable=True) as temporary:
                 _write_parquet(frame, temporary)
         record = {"batch": batch, "events": [r.event_id for r in rows], "time": time.time()}
@@ -126,13 +95,8 @@ class PartStore:
         write_atomic(self.out / "failed.txt", lines)
 
     def compact(self, fmt: Format, *, part_rows: int = PART_ROWS) -> list[Path]:
-        """Stream every committed part of each table into the output files of ``fmt``.
-
-        Rows come batch by batch in commit order, sorted by event within a batch; no global
-        sort, so compaction never holds a whole table in memory. In Parquet each table is a
-        folder of parts of at most ``part_rows`` rows, swapped in whole. Files of other
-        formats are removed, so a folder never holds two versions of a table.
-        """
+        """Stream every committed part of each table into the tables of ``fmt``
+        (:func:`~outletdiff.corpus.output.write_tables`), in commit order."""
         committed = {path.stem.removeprefix("commit-") for path in self.parts.glob("commit-*.json")}
         parts = {
             table: sorted(
@@ -142,167 +106,7 @@ class PartStore:
             )
             for table in TABLES
         }
-        runs = self._runs()
-        if fmt == "sqlite":
-            _write_sqlite(parts, self.schemas, self.out / DATABASE, runs=runs)
-        else:
-            for table in TABLES:
-                batches = _batches(parts[table])
-                _write_table(batches, self.schemas[table], self.out, table, fmt, part_rows=part_rows)
-            batches = iter(runs.to_arrow().to_batches())
-            _write_table(batches, RUNS_SCHEMA, self.out, RUNS, fmt, part_rows=part_rows)
-        kept = set(table_files(fmt))
-        for name in {name for other in get_args(Format) for name in table_files(other)} - kept:
-            _remove(self.out / name)
-        for table in (*TABLES, RUNS):
-            (self.out / f"{table}.parquet").unlink(missing_ok=True)  # the one-file layout of earlier versions
-        return [self.out / name for name in table_files(fmt)]
-
-
-def _batches(parts: list[str]) -> Iterator[pa.RecordBatch]:
-    """The rows of the parts, in order; read on this thread (the parts are small, and reader
-    threads each keep allocator memory: about 40 MB more resident, measured)."""
-    import pyarrow.parquet as pq
-
-    for part in parts:
-        yield from pq.ParquetFile(part, pre_buffer=False).iter_batches(batch_size=16_384, use_threads=False)
-
-
-def _write_table(
-    batches: Iterator[pa.RecordBatch],
-    schema: dict[str, pl.DataType],
-    out: Path,
-    table: str,
-    fmt: Format,
-    *,
-    part_rows: int,
-) -> None:
-    """Stream one table into its output: a folder of Parquet parts, or one CSV / NDJSON file.
-
-    Memory holds one row group at a time, never a table.
-    """
-    first = next(batches, None)
-    arrow_schema = first.schema if first is not None else _arrow_schema(schema)
-    rows = itertools.chain([first] if first is not None else [], batches)
-    if fmt == "parquet":
-        with atomic_folder(out / table) as folder:
-            _write_parts(rows, arrow_schema, folder, part_rows=part_rows)
-        return
-    with atomic_path(out / f"{table}.{fmt}", durable=True) as temporary, temporary.open("wb") as stream:
-        frames = (pl.from_arrow(batch) for batch in rows)
-        for frame in frames if first is not None else [pl.DataFrame(schema=schema)]:
-            assert isinstance(frame, pl.DataFrame)
-            if fmt == "csv":
-                frame.write_csv(stream, include_header=stream.tell() == 0)
-            else:
-                frame.write_ndjson(stream)
-
-
-def _write_parts(
-    batches: Iterable[pa.RecordBatch], schema: pa.Schema, folder: Path, *, part_rows: int
-) -> None:
-    """Write ``part-00000.parquet``, ``part-00001.parquet``, ... of at most ``part_rows`` rows
-    each, in row groups of up to ``_GROUP_ROWS`` rows; an empty table is one empty part, so
-    its columns can still be read."""
-    import pyarrow.parquet as pq
-
-    writer: pq.ParquetWriter | None = None
-    parts = held = 0
-    try:
-        for group in _row_groups(batches, schema, size=min(_GROUP_ROWS, part_rows)):
-            if writer is None or held + group.num_rows > part_rows:
-                if writer is not None:
-                    writer.close()
-                writer = pq.ParquetWriter(folder / _part_name(parts), schema)
-                parts, held = parts + 1, 0
-            writer.write_table(group, row_group_size=group.num_rows)
-            held += group.num_rows
-        if writer is None:
-            pq.write_table(schema.empty_table(), folder / _part_name(0))
-    finally:
-        if writer is not None:
-            writer.close()
-
-
-def _part_name(number: int) -> str:
-    """The file name of a table's ``number``-th Parquet part (ordered as the rows are)."""
-    return f"part-{number:05d}.parquet"
-
-
-def _row_groups(batches: Iterable[pa.RecordBatch], schema: pa.Schema, *, size: int) -> Iterator[pa.Table]:
-    """The rows of ``batches`` regrouped into tables of ``size`` rows (the last may be smaller):
-    a commit of a few events makes small batches, and tiny row groups read slowly."""
-    import pyarrow as pa
-
-    held: list[pa.RecordBatch] = []
-    count = 0
-    for batch in batches:
-        held.append(batch)
-        count += batch.num_rows
-        while count >= size:
-            table = pa.Table.from_batches(held, schema)
-            yield table.slice(0, size)
-            rest = table.slice(size)
-            held, count = rest.to_batches(), rest.num_rows
-    if count:
-        yield pa.Table.from_batches(held, schema)
-
-
-def _arrow_schema(schema: dict[str, pl.DataType]) -> pa.Schema:
-    return pl.DataFrame(schema=schema).to_arrow().schema
-
-
-# Indexes for the columns people filter on in Datasette; full-text search on what was said.
-_SQLITE_INDEXES = {
-    "findings": ("event_id", "outlet", "kind"),
-    "outlets": ("event_id", "outlet"),
-    "framing": ("event_id", "outlet", "category"),
-    "rates": ("event_id", "outlet", "category"),
-}
-_SQLITE_FULL_TEXT = {"findings": ("text",)}
-
-
-def _write_sqlite(
-    parts: dict[str, list[str]], schemas: dict[str, dict[str, pl.DataType]], path: Path, *, runs: pl.DataFrame
-) -> None:
-    """Every table in one SQLite database (sqlite-utils), with indexes and full-text search.
-
-    Built in a temporary file without a journal (the rename makes it atomic, and a failed
-    build is thrown away), then flushed to disk and renamed into place.
-    """
-    import sqlite_utils
-
-    with atomic_path(path, durable=True) as temporary:
-        database = sqlite_utils.Database(temporary)
-        database.execute("PRAGMA journal_mode = OFF")
-        database.execute("PRAGMA synchronous = OFF")
-        try:
-            for table, schema in schemas.items():
-                created = database.table(table).create(
-                    {name: _sqlite_type(dtype) for name, dtype in schema.items()}
-                )
-                for batch in _batches(parts[table]):
-                    created.insert_all(batch.to_pylist(), batch_size=2_000)
-                for column in _SQLITE_INDEXES[table]:
-                    created.create_index([column])
-                if table in _SQLITE_FULL_TEXT:
-                    created.enable_fts(list(_SQLITE_FULL_TEXT[table]), create_triggers=False)
-            database.table(RUNS).create({name: _sqlite_type(dtype) for name, dtype in RUNS_SCHEMA.items()})
-            database.table(RUNS).insert_all(
-                runs.with_columns(pl.col("started").dt.to_string("%Y-%m-%dT%H:%M:%S%.fZ")).to_dicts()
-            )
-            database.conn.commit()
-        finally:
-            database.close()
-
-
-def _sqlite_type(dtype: pl.DataType) -> type:
-    """Dates and times are stored as ISO text, which SQLite and Datasette sort and filter."""
-    if dtype.is_integer():
-        return int
-    if dtype.is_float():
-        return float
-    return str
+        return write_tables(parts, self._runs(), self.out, fmt, part_rows=part_rows)
 
 
 def _write_parquet(frame: pl.DataFrame, path: Path) -> None:
@@ -310,14 +114,6 @@ def _write_parquet(frame: pl.DataFrame, path: Path) -> None:
     import pyarrow.parquet as pq
 
     pq.write_table(frame.to_arrow(), path)
-
-
-def _remove(path: Path) -> None:
-    """Remove a file or a folder (a table in another format), if it is there."""
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
 
 
 def _no_space(out: Path) -> CorpusError:
