@@ -238,6 +238,24 @@ def test_an_empty_table_is_one_empty_part_with_its_columns(tmp_path: Path) -> No
     assert framing.height == 0 and framing.schema == pl.Schema(FRAMING_SCHEMA)
 
 
+def test_a_report_of_the_one_file_layout_is_read_then_rewritten_as_datasets(
+    reports: Path, expected: dict[str, pl.DataFrame], tmp_path: Path
+) -> None:
+    """Earlier versions wrote ``findings.parquet``: stats still read it, and the next run
+    rewrites the folder in the dataset layout without keeping both."""
+    old = tmp_path / "old"
+    shutil.copytree(reports, old)
+    for table in ("findings", "outlets", "framing", "rates", "runs"):
+        frame = pl.read_parquet(old / table / "*.parquet")
+        shutil.rmtree(old / table)
+        frame.write_parquet(old / f"{table}.parquet")
+    assert_frame_equal(_sorted(read_table(old, "findings").collect()), _sorted(expected["findings"]))
+    with OutputLock(old):
+        PartStore(old).compact("parquet")
+    assert not list(old.glob("*.parquet"))
+    assert_frame_equal(_sorted(read_table(old, "findings").collect()), _sorted(expected["findings"]))
+
+
 def test_atomic_folder_swaps_the_whole_folder_or_leaves_it(tmp_path: Path) -> None:
     target = tmp_path / "table"
     with atomic_folder(target) as folder:
