@@ -27,7 +27,15 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from .model import Sentence
-from .similarity import Candidates, Features, document_similarity, event_similarity, pair_similarity
+from .similarity import (
+    Candidates,
+    Features,
+    document_similarity,
+    event_similarity,
+    pair_similarity,
+    row_dots,
+    shared_products,
+)
 
 FEATURES = (
     "words",
@@ -174,15 +182,17 @@ def _row_products(
 ) -> np.ndarray:
     """Dot product of ``left`` row ``rows_a[k]`` with ``right`` row ``rows_b[k]`` for every
     ``k``: with a weighted and a 0/1 matrix, the weight of the terms the two rows share."""
-    return np.asarray(left[rows_a].multiply(right[rows_b]).sum(axis=1)).ravel()
+    return row_dots(left, right, rows_a, rows_b)
 
 
 def _row_max_of_products(
     weighted: sparse.csr_matrix, present: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray
 ) -> np.ndarray:
     """The largest weight among the terms two rows share (0 when they share none)."""
-    products = sparse.csr_matrix(weighted[rows_a].multiply(present[rows_b]))
-    return np.asarray(products.max(axis=1).toarray()).ravel()
+    owners, products = shared_products(weighted, present, rows_a, rows_b)
+    best = np.zeros(len(rows_a))
+    np.maximum.at(best, owners, products)
+    return best
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:

@@ -476,10 +476,73 @@ def _signals(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> dict
 
 def _pair_cosines(matrix: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
     """Cosine of row ``rows_a[k]`` with row ``rows_b[k]`` for every ``k`` (rows are unit length)."""
-    if not len(rows_a):
-        return np.zeros(0)
-    products = np.asarray(matrix[rows_a].multiply(matrix[rows_b]).sum(axis=1)).ravel()
-    return np.round(products, 9)
+    return np.round(row_dots(matrix, matrix, rows_a, rows_b), 9)
+
+
+def row_dots(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray
+) -> np.ndarray:
+    """Dot product of ``left`` row ``rows_a[k]`` with ``right`` row ``rows_b[k]`` for every ``k``.
+
+    The same floats as ``left[rows_a].multiply(right[rows_b]).sum(axis=1)``, at a fraction of
+    the cost: picking rows and multiplying through scipy costs about a millisecond per call
+    whatever the size, and copies the picked rows twice. The sums are ``np.add.reduceat``
+    over each pair's products, as scipy's are, in scipy's order (see ``shared_products``).
+    """
+    owners, products = shared_products(left, right, rows_a, rows_b)
+    sums = np.zeros(len(rows_a))
+    if len(products):
+        starts = np.flatnonzero(np.concatenate([[True], owners[1:] != owners[:-1]]))
+        sums[owners[starts]] = np.add.reduceat(products, starts)
+    return sums
+
+
+def shared_products(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The products ``left[rows_a[k], c] * right[rows_b[k], c]`` of every column ``c`` both rows
+    store, with their ``k`` (ascending), in the order scipy's element-wise product lists them:
+    ascending columns when every picked row of both sides is stored ascending, else the
+    reverse of the left row's storage order. Summed in another order, a cosine could move
+    across a rounding step."""
+    rows_a = np.asarray(rows_a, dtype=np.int64)
+    rows_b = np.asarray(rows_b, dtype=np.int64)
+    ascending = bool(_ascending_rows(left)[rows_a].all() and _ascending_rows(right)[rows_b].all())
+    pair_a, at_a = _entries(left.indptr, rows_a, backwards=not ascending)
+    pair_b, at_b = _entries(right.indptr, rows_b, backwards=False)
+    if not len(at_a) or not len(at_b):
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    # Each entry as one number, (pair, column); the right side's sorted for searching.
+    width = max(left.shape[1], 1)
+    keys_b = pair_b * width + right.indices[at_b]
+    order = np.argsort(keys_b, kind="stable")
+    keys_b = keys_b[order]
+    keys_a = pair_a * width + left.indices[at_a]
+    found = np.minimum(np.searchsorted(keys_b, keys_a), len(keys_b) - 1)
+    shared = keys_b[found] == keys_a
+    return pair_a[shared], left.data[at_a[shared]] * right.data[at_b[order[found[shared]]]]
+
+
+def _entries(indptr: np.ndarray, rows: np.ndarray, *, backwards: bool) -> tuple[np.ndarray, np.ndarray]:
+    """For the stored entries of ``rows`` in turn: which of ``rows`` each belongs to, and its
+    position in the matrix, in storage order within each row (or reversed)."""
+    starts, ends = indptr[rows].astype(np.int64), indptr[rows + 1].astype(np.int64)
+    lengths = ends - starts
+    pair = np.repeat(np.arange(len(rows)), lengths)
+    offset = np.arange(len(pair)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return pair, (ends[pair] - 1 - offset) if backwards else (starts[pair] + offset)
+
+
+def _ascending_rows(matrix: sparse.csr_matrix) -> np.ndarray:
+    """Whether each row's columns are stored in strictly ascending order."""
+    rising = np.diff(matrix.indices) > 0
+    # An entry breaks its row's order if it does not rise from the entry before it in the row.
+    breaks = np.flatnonzero(~rising) + 1
+    row_of_break = np.searchsorted(matrix.indptr, breaks, side="right") - 1
+    first_of_row = matrix.indptr[row_of_break] == breaks
+    ascending = np.ones(matrix.shape[0], dtype=bool)
+    ascending[row_of_break[~first_of_row]] = False
+    return ascending
 
 
 def pair_similarity(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
