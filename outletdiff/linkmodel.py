@@ -27,15 +27,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from .model import Sentence
-from .similarity import (
-    Candidates,
-    Features,
-    document_similarity,
-    event_similarity,
-    pair_similarity,
-    row_dots,
-    shared_products,
-)
+from .similarity import Candidates, Features, document_similarity, event_similarity, pair_similarity
 
 FEATURES = (
     "words",
@@ -182,17 +174,15 @@ def _row_products(
 ) -> np.ndarray:
     """Dot product of ``left`` row ``rows_a[k]`` with ``right`` row ``rows_b[k]`` for every
     ``k``: with a weighted and a 0/1 matrix, the weight of the terms the two rows share."""
-    return row_dots(left, right, rows_a, rows_b)
+    return np.asarray(left[rows_a].multiply(right[rows_b]).sum(axis=1)).ravel()
 
 
 def _row_max_of_products(
     weighted: sparse.csr_matrix, present: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray
 ) -> np.ndarray:
     """The largest weight among the terms two rows share (0 when they share none)."""
-    owners, products = shared_products(weighted, present, rows_a, rows_b)
-    best = np.zeros(len(rows_a))
-    np.maximum.at(best, owners, products)
-    return best
+    products = sparse.csr_matrix(weighted[rows_a].multiply(present[rows_b]))
+    return np.asarray(products.max(axis=1).toarray()).ravel()
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:

@@ -11,7 +11,9 @@ number of pairs. ``linkmodel`` turns the signals into the probability that a pai
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -24,6 +26,7 @@ from scipy import sparse
 
 from .model import Sentence
 from .normalize import STOPWORDS, concept, fold_sentence, fold_word, stem, words
+from .tokens import WORD
 
 # Fuzzy-scored pairs above which rapidfuzz's threads pay off: below, starting them costs more
 # than they save, and a corpus run already keeps every core busy with its own processes.
@@ -128,17 +131,32 @@ refute refuted disputed disputes dispute wrong false untrue baseless unaware""".
 
 @lru_cache(maxsize=8192)
 def _parts(text: str) -> _Parts:
-    """Bounded: a corpus run meets new sentences all the time."""
-    pieces = [_concepts(piece) for piece in _CLAUSE_BREAK.split(text)]
-    clauses = tuple(piece for piece in pieces if len(piece) >= 2) or (_concepts(text),)
-    quoted = frozenset().union(*(_concepts(m.group(1) or m.group(2)) for m in _QUOTED.finditer(text)))
-    folded = [analyse_word(written).folded for written in words(text)]
-    numbers = frozenset(word for word in folded if any(ch.isdigit() for ch in word))
-    return _Parts(clauses, quoted, numbers, not _DENIAL.isdisjoint(folded))
+    """Bounded: a corpus run meets new sentences all the time.
+
+    The sentence's words are found once, and each clause or quotation takes the words inside
+    its span: no word runs across a clause break or a quote mark, so these are the words the
+    piece has on its own."""
+    found = [(match.start(), analyse_word(match.group())) for match in WORD.finditer(text)]
+    starts = [start for start, _ in found]
+    breaks = [match.span() for match in _CLAUSE_BREAK.finditer(text)]
+    bounds = zip([0] + [end for _, end in breaks], [start for start, _ in breaks] + [len(text)], strict=True)
+    pieces = [_concepts(found, starts, start, end) for start, end in bounds]
+    clauses = tuple(piece for piece in pieces if len(piece) >= 2) or (_concepts(found, starts, 0, len(text)),)
+    quoted = frozenset().union(
+        *(
+            _concepts(found, starts, *match.span(1 if match.group(1) else 2))
+            for match in _QUOTED.finditer(text)
+        )
+    )
+    numbers = frozenset(info.folded for _, info in found if info.digits)
+    return _Parts(clauses, quoted, numbers, any(info.folded in _DENIAL for _, info in found))
 
 
-def _concepts(text: str) -> frozenset[str]:
-    return frozenset(info.concept for info in map(analyse_word, words(text)) if info.content)
+def _concepts(found: list[tuple[int, WordInfo]], starts: list[int], start: int, end: int) -> frozenset[str]:
+    """The content concepts of the words starting between ``start`` and ``end`` (``starts``
+    are the words' offsets, in order)."""
+    inside = found[bisect_left(starts, start) : bisect_left(starts, end)]
+    return frozenset(info.concept for _, info in inside if info.content)
 
 
 def stance_differs(first: str, second: str) -> bool:
@@ -172,6 +190,7 @@ class WordInfo(NamedTuple):
     # where a capital says nothing, and anywhere else.
     anchor_first: bool
     anchor_later: bool
+    digits: bool
 
 
 @lru_cache(maxsize=131072)
@@ -190,6 +209,7 @@ def analyse_word(written: str) -> WordInfo:
         content=content,
         anchor_first=content and number,
         anchor_later=content and (number or written[:1].isupper()),
+        digits=any(ch.isdigit() for ch in folded),
     )
 
 
@@ -292,17 +312,44 @@ def _rarity(surfaces: dict[str, set[str]]) -> Callable[[str], float]:
     return weight
 
 
+@lru_cache(maxsize=131072)
 def _word_rarity(folded: str) -> float:
     """Weight of one folded word by how uncommon it is in English (1 for the rarest, 0.25 for
-    "the"); see ``_rarity``."""
+    "the"); see ``_rarity``. Cached: a corpus run weighs the same words in every event."""
     return 1.0 - 0.1 * min(max(_zipf(folded) - 1.0, 0.0), 7.5)
 
 
-@lru_cache(maxsize=131072)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+# A word wordfreq's English tokeniser gives back unchanged, one token with no digits.
+_PLAIN_WORD = re.compile(r"[a-z]+")
 
-    return float(zipf_frequency(word, "en"))
+
+def _zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en")``, computed directly for a plain lower-case word.
+
+    Most words of a new text are new to the caches, and the tokeniser wordfreq runs on each
+    costs several times the lookup. For a word of letters a-z it returns the word itself, so
+    what is left is wordfreq's own arithmetic, done here in the same order (the same floats;
+    ``tests/test_similarity_speed.py`` checks it against wordfreq)."""
+    if not _PLAIN_WORD.fullmatch(word):
+        from wordfreq import zipf_frequency
+
+        return float(zipf_frequency(word, "en"))
+    frequencies, minimum = _english()
+    found = frequencies.get(word)
+    if found is None:
+        frequency = minimum
+    else:
+        unrounded = max(1.0 / (0.0 + 1.0 / found), minimum)
+        frequency = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return float(round(math.log(frequency, 10) + 9, 2))
+
+
+@cache
+def _english() -> tuple[dict[str, float], float]:
+    """wordfreq's English word frequencies, and the frequency of Zipf 0 (its floor)."""
+    from wordfreq import get_frequency_dict, zipf_to_freq
+
+    return get_frequency_dict("en", "best"), zipf_to_freq(0.0)
 
 
 def _tfidf(bags: list[list[str]], weight: Callable[[str], float] | None = None) -> sparse.csr_matrix:
@@ -476,73 +523,10 @@ def _signals(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> dict
 
 def _pair_cosines(matrix: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
     """Cosine of row ``rows_a[k]`` with row ``rows_b[k]`` for every ``k`` (rows are unit length)."""
-    return np.round(row_dots(matrix, matrix, rows_a, rows_b), 9)
-
-
-def row_dots(
-    left: sparse.csr_matrix, right: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray
-) -> np.ndarray:
-    """Dot product of ``left`` row ``rows_a[k]`` with ``right`` row ``rows_b[k]`` for every ``k``.
-
-    The same floats as ``left[rows_a].multiply(right[rows_b]).sum(axis=1)``, at a fraction of
-    the cost: picking rows and multiplying through scipy costs about a millisecond per call
-    whatever the size, and copies the picked rows twice. The sums are ``np.add.reduceat``
-    over each pair's products, as scipy's are, in scipy's order (see ``shared_products``).
-    """
-    owners, products = shared_products(left, right, rows_a, rows_b)
-    sums = np.zeros(len(rows_a))
-    if len(products):
-        starts = np.flatnonzero(np.concatenate([[True], owners[1:] != owners[:-1]]))
-        sums[owners[starts]] = np.add.reduceat(products, starts)
-    return sums
-
-
-def shared_products(
-    left: sparse.csr_matrix, right: sparse.csr_matrix, rows_a: np.ndarray, rows_b: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """The products ``left[rows_a[k], c] * right[rows_b[k], c]`` of every column ``c`` both rows
-    store, with their ``k`` (ascending), in the order scipy's element-wise product lists them:
-    ascending columns when every picked row of both sides is stored ascending, else the
-    reverse of the left row's storage order. Summed in another order, a cosine could move
-    across a rounding step."""
-    rows_a = np.asarray(rows_a, dtype=np.int64)
-    rows_b = np.asarray(rows_b, dtype=np.int64)
-    ascending = bool(_ascending_rows(left)[rows_a].all() and _ascending_rows(right)[rows_b].all())
-    pair_a, at_a = _entries(left.indptr, rows_a, backwards=not ascending)
-    pair_b, at_b = _entries(right.indptr, rows_b, backwards=False)
-    if not len(at_a) or not len(at_b):
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    # Each entry as one number, (pair, column); the right side's sorted for searching.
-    width = max(left.shape[1], 1)
-    keys_b = pair_b * width + right.indices[at_b]
-    order = np.argsort(keys_b, kind="stable")
-    keys_b = keys_b[order]
-    keys_a = pair_a * width + left.indices[at_a]
-    found = np.minimum(np.searchsorted(keys_b, keys_a), len(keys_b) - 1)
-    shared = keys_b[found] == keys_a
-    return pair_a[shared], left.data[at_a[shared]] * right.data[at_b[order[found[shared]]]]
-
-
-def _entries(indptr: np.ndarray, rows: np.ndarray, *, backwards: bool) -> tuple[np.ndarray, np.ndarray]:
-    """For the stored entries of ``rows`` in turn: which of ``rows`` each belongs to, and its
-    position in the matrix, in storage order within each row (or reversed)."""
-    starts, ends = indptr[rows].astype(np.int64), indptr[rows + 1].astype(np.int64)
-    lengths = ends - starts
-    pair = np.repeat(np.arange(len(rows)), lengths)
-    offset = np.arange(len(pair)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return pair, (ends[pair] - 1 - offset) if backwards else (starts[pair] + offset)
-
-
-def _ascending_rows(matrix: sparse.csr_matrix) -> np.ndarray:
-    """Whether each row's columns are stored in strictly ascending order."""
-    rising = np.diff(matrix.indices) > 0
-    # An entry breaks its row's order if it does not rise from the entry before it in the row.
-    breaks = np.flatnonzero(~rising) + 1
-    row_of_break = np.searchsorted(matrix.indptr, breaks, side="right") - 1
-    first_of_row = matrix.indptr[row_of_break] == breaks
-    ascending = np.ones(matrix.shape[0], dtype=bool)
-    ascending[row_of_break[~first_of_row]] = False
-    return ascending
+    if not len(rows_a):
+        return np.zeros(0)
+    products = np.asarray(matrix[rows_a].multiply(matrix[rows_b]).sum(axis=1)).ravel()
+    return np.round(products, 9)
 
 
 def pair_similarity(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> np.ndarray:
