@@ -33,6 +33,8 @@ from .tokens import WORD
 _THREADED_PAIRS = 10_000
 # Cells of the cheap similarity held at once while shortlisting (see ``candidate_pairs``).
 _BLOCK_CELLS = 6_000_000
+# The least positive float: a value at or above it is above zero.
+_TINY = np.nextafter(0.0, 1.0)
 # How far down the other side's ranking a sentence's own best may stand (see ``candidate_pairs``).
 _WIDE_FACTOR = 8
 # The similarity signals of a candidate pair, by name.
@@ -440,9 +442,14 @@ def candidate_pairs(
     def blocks() -> Iterator[tuple[int, np.ndarray]]:
         for first in range(0, shape[0], block):
             rows = rows_a[first : first + block]
-            total = sum((matrix[rows] @ other).toarray() for matrix, other in zip(cheap, right, strict=True))
+            # Summed and rounded while sparse (most pairs share nothing): the same floats as
+            # summing the dense blocks, x1 + x2 + x3 in turn, as a zero adds nothing.
+            total = sparse.csr_matrix(
+                sum(matrix[rows] @ other for matrix, other in zip(cheap, right, strict=True))
+            )
             # Rounded so that A-vs-B and B-vs-A (summed in another order) rank alike.
-            yield first, np.round(np.asarray(total), 9)
+            np.round(total.data, 9, out=total.data)
+            yield first, total.toarray()
 
     wide = shortlist * _WIDE_FACTOR
     row_floor, row_wide = np.zeros(shape[0]), np.zeros(shape[0])
@@ -452,17 +459,17 @@ def candidate_pairs(
     held_a, held_b, held_values = [], [], []
     for first, values in blocks():
         rows_here = slice(first, first + len(values))
-        row_floor[rows_here] = _kth_largest(values, shortlist, axis=1)
-        row_wide[rows_here] = _kth_largest(values, wide, axis=1)
-        rows, columns = np.nonzero((values > 0) & (values >= row_wide[rows_here, None]))
+        row_floor[rows_here], row_wide[rows_here] = _kth_largest(values, (shortlist, wide), axis=1)
+        # At or above the row's limit, and above zero: pairs that share nothing never count.
+        rows, columns = np.nonzero(values >= np.maximum(row_wide[rows_here], _TINY)[:, None])
         held_a.append(rows + first)
         held_b.append(columns)
         held_values.append(values[rows, columns])
         column_best = np.vstack([column_best, values])
+        del values
         if len(column_best) > wide:
-            column_best = -np.partition(-column_best, wide - 1, axis=0)[:wide]
-    column_floor = _kth_largest(column_best, shortlist, axis=0)
-    column_wide = _kth_largest(column_best, wide, axis=0)
+            column_best = np.partition(column_best, len(column_best) - wide, axis=0)[-wide:]
+    column_floor, column_wide = _kth_largest(column_best, (shortlist, wide), axis=0)
     ha, hb, hv = np.concatenate(held_a), np.concatenate(held_b), np.concatenate(held_values)
     # Among the best of its row and not far down its column, or the other way round: a
     # sentence of a huge document does not make every sentence of a short one a candidate.
@@ -494,11 +501,15 @@ def _same_text_pairs(features: Features, rows_a: np.ndarray, rows_b: np.ndarray)
     return pairs
 
 
-def _kth_largest(values: np.ndarray, k: int, *, axis: int) -> np.ndarray:
-    """The ``k``-th largest value along ``axis`` (the smallest when there are fewer)."""
-    if values.shape[axis] <= k:
-        return values.min(axis=axis) if values.shape[axis] else np.zeros(values.shape[1 - axis])
-    return -np.partition(-values, k - 1, axis=axis).take(k - 1, axis=axis)
+def _kth_largest(values: np.ndarray, ranks: tuple[int, ...], *, axis: int) -> tuple[np.ndarray, ...]:
+    """The ``k``-th largest value along ``axis`` for each ``k`` of ``ranks`` (the smallest
+    when there are fewer), with one partial sort for all of them."""
+    size = values.shape[axis]
+    if not size:
+        return tuple(np.zeros(values.shape[1 - axis]) for _ in ranks)
+    places = [max(size - k, 0) for k in ranks]
+    ordered = np.partition(values, sorted(set(places)), axis=axis)
+    return tuple(ordered.take(place, axis=axis) for place in places)
 
 
 def _signals(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> dict[str, np.ndarray]:
