@@ -10,12 +10,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from ..model import Alignment, Change, Document, Quote, Verdict, verdict_at
 from ..normalize import fold
@@ -153,41 +152,42 @@ def _positions(keys: list[str]) -> dict[str, list[int]]:
 
 
 def _sharing_words(first: list[str], second: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs whose distinct words overlap by at least half of the smaller set, in order.
+    """Index pairs whose distinct words overlap by at least half of the smaller set.
 
     A pair that shares half the smaller quote's words shares one of that quote's rarest
     ``len - ceil(len / 2) + 1`` words (its "prefix", rarest first by how many quotes hold
     each word): only quotes holding a prefix word are looked at, so common words ("the",
-    "said") never make every pair a candidate, and the work stays near linear. The pairs are
-    found and counted with sparse products, not pair by pair: a long article pair has
-    thousands of quotes.
+    "said") never make every pair a candidate, and the work stays near linear.
     """
     first_sets = [set(text.split()) for text in first]
     second_sets = [set(text.split()) for text in second]
     frequency = Counter(word for words in (*first_sets, *second_sets) for word in words)
-    vocabulary = {word: number for number, word in enumerate(frequency)}
-    holds_first = _word_matrix(first_sets, vocabulary)
-    holds_second = _word_matrix(second_sets, vocabulary)
-    prefix_first = _word_matrix([_prefix(words, frequency) for words in first_sets], vocabulary)
-    prefix_second = _word_matrix([_prefix(words, frequency) for words in second_sets], vocabulary)
-    reached = (prefix_first @ holds_second.T + holds_first @ prefix_second.T).tocoo()
-    found = np.unique(reached.row.astype(np.int64) * len(second) + reached.col)
-    rows, columns = np.divmod(found, len(second))
-    shared = np.asarray(holds_first[rows].multiply(holds_second[columns]).sum(axis=1)).ravel()
-    size_first = np.array([len(words) for words in first_sets])
-    size_second = np.array([len(words) for words in second_sets])
-    enough = shared >= np.maximum(0.5 * np.minimum(size_first[rows], size_second[columns]), 1)
-    return rows[enough].astype(np.intp), columns[enough].astype(np.intp)
-
-
-def _word_matrix(bags: Sequence[Iterable[str]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    """One row per bag of words, 1 in each of its words' columns."""
-    columns = [[vocabulary[word] for word in bag] for bag in bags]
-    indptr = np.cumsum([0] + [len(row) for row in columns])
-    return sparse.csr_matrix(
-        (np.ones(indptr[-1]), np.array([c for row in columns for c in row], dtype=np.int64), indptr),
-        shape=(len(bags), max(len(vocabulary), 1)),
+    holders_first = _holders(first_sets)
+    holders_second = _holders(second_sets)
+    pairs: set[tuple[int, int]] = set()
+    for row, words in enumerate(first_sets):
+        for word in _prefix(words, frequency):
+            pairs.update((row, column) for column in holders_second.get(word, ()))
+    for column, words in enumerate(second_sets):
+        for word in _prefix(words, frequency):
+            pairs.update((row, column) for row in holders_first.get(word, ()))
+    kept = sorted(
+        (row, column)
+        for row, column in pairs
+        if len(first_sets[row] & second_sets[column])
+        >= max(0.5 * min(len(first_sets[row]), len(second_sets[column])), 1)
     )
+    rows = np.array([row for row, _ in kept], dtype=np.intp)
+    columns = np.array([column for _, column in kept], dtype=np.intp)
+    return rows, columns
+
+
+def _holders(sets: list[set[str]]) -> dict[str, list[int]]:
+    holders: dict[str, list[int]] = {}
+    for index, words in enumerate(sets):
+        for word in words:
+            holders.setdefault(word, []).append(index)
+    return holders
 
 
 def _prefix(words: set[str], frequency: Counter[str]) -> list[str]:
