@@ -234,14 +234,14 @@ def _neighbours(
     """The better similarity of a pair's diagonal neighbours (the sentences before both and
     after both): runs of matching sentences back each other up."""
     n_a, n_b = candidates.shape
-    # Both neighbours of every pair in one call: each call has a fixed cost.
-    pair = np.concatenate([np.arange(len(candidates))] * 2)
-    i = np.concatenate([candidates.a - 1, candidates.a + 1])
-    j = np.concatenate([candidates.b - 1, candidates.b + 1])
-    inside = (i >= 0) & (i < n_a) & (j >= 0) & (j < n_b)
     best = np.zeros(len(candidates))
-    if inside.any():
-        np.maximum.at(best, pair[inside], pair_similarity(features, rows_a[i[inside]], rows_b[j[inside]]))
+    for step in (-1, 1):
+        i, j = candidates.a + step, candidates.b + step
+        inside = (i >= 0) & (i < n_a) & (j >= 0) & (j < n_b)
+        if inside.any():
+            best[inside] = np.maximum(
+                best[inside], pair_similarity(features, rows_a[i[inside]], rows_b[j[inside]])
+            )
     return best
 
 
