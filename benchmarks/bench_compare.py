@@ -5,7 +5,8 @@ Each size runs in a fresh process that is first warmed up on an unrelated small 
 of new texts, as a user meets them, and prints its peak memory. The baseline scores every
 sentence pair with difflib.SequenceMatcher.ratio, as a first attempt would; for large inputs
 it is timed on a random sample of pairs and extrapolated (marked "est"). Also times the
-bundled pair and ``outletdiff --help``. Prints a table; asserts nothing.
+bundled pair and ``outletdiff --help``. Prints a table (wall seconds, then CPU seconds of the
+alignment and the compare); asserts nothing.
 
     python benchmarks/bench_compare.py [--sizes 30 300 3000 20000]
 """
@@ -78,10 +79,17 @@ def document_pair(size: int, pool: list[str], rng: random.Random) -> tuple[str, 
 
 def first_run(function) -> float:  # type: ignore[no-untyped-def]
     """Seconds of one call: the first compare of a text, as a user meets it (a repeat would
-    find the text's words and sentences in the caches)."""
-    start = time.perf_counter()
+    find the text's words and sentences in the caches). Also adds the call's CPU seconds to
+    ``CPU``: on a machine other work keeps busy, wall time says more about the load than
+    about the code."""
+    start, started_cpu = time.perf_counter(), time.process_time()
     function()
+    CPU.append(time.process_time() - started_cpu)
     return time.perf_counter() - start
+
+
+# CPU seconds of each ``first_run`` of this process, in order.
+CPU: list[float] = []
 
 
 def warm_up(pool: list[str]) -> None:
@@ -137,7 +145,8 @@ def measure(size: int, pool: list[str]) -> str:
         versus = f"{baseline:>8.1f}{' est' if estimated else '    '} {baseline / align_time:>13.0f}x"
     else:
         versus = f"{'-':>12} {'-':>14}"
-    return f"{size:>9} {align_time:>9.3f} {compare_time:>10.3f} {versus} {peak_mb():>8.0f}"
+    cpu = f"{CPU[-2]:>7.3f} {CPU[-1]:>7.3f}"
+    return f"{size:>9} {align_time:>9.3f} {compare_time:>10.3f} {versus} {peak_mb():>8.0f} {cpu}"
 
 
 def bundled_pair_seconds() -> float:
@@ -158,11 +167,15 @@ def main() -> None:
         print(measure(args.one, sentence_pool()), flush=True)
         return
     if args.bundled:
-        print(f"bundled pair, first compare in a warm process: {bundled_pair_seconds() * 1000:.0f} ms")
+        seconds = bundled_pair_seconds()
+        print(
+            f"bundled pair, first compare in a warm process: {seconds * 1000:.0f} ms"
+            f" ({CPU[-1] * 1000:.0f} ms CPU)"
+        )
         return
     print(
         f"{'sentences':>9} {'align s':>9} {'compare s':>10} {'difflib s':>12} {'difflib/align':>14}"
-        f" {'peak MB':>8}"
+        f" {'peak MB':>8} {'align':>7} {'compare':>7} CPU s"
     )
     for size in args.sizes:
         # Each size in a fresh process, so its peak memory is its own.

@@ -7,8 +7,10 @@ renderer shows is computed here, once.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations
@@ -49,7 +51,29 @@ from .verdicts.sources import source_verdicts
 
 def compare(documents: Sequence[Document], *, options: CompareOptions | None = None) -> Comparison:
     """Compare two or more outlets' articles about one event."""
-    options = options or CompareOptions()
+    with _collector_paused():
+        return _compare(documents, options or CompareOptions())
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while comparing.
+
+    A comparison allocates hundreds of thousands of small objects (tokens, spans, pairs) that
+    hold no cycles; the collector would run every few hundred allocations and now and then
+    walk the whole heap, caches included, finding nothing: a fifth of the CPU time of a
+    1,000-sentence pair. Any cycle a comparison leaves is collected once the collector resumes.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compare(documents: Sequence[Document], options: CompareOptions) -> Comparison:
     if len(documents) < 2:
         raise InputError("need at least two documents to compare")
     if options.reference is not None and not 0 <= options.reference < len(documents):

@@ -11,7 +11,9 @@ number of pairs. ``linkmodel`` turns the signals into the probability that a pai
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -24,12 +26,15 @@ from scipy import sparse
 
 from .model import Sentence
 from .normalize import STOPWORDS, concept, fold_sentence, fold_word, stem, words
+from .tokens import WORD
 
 # Fuzzy-scored pairs above which rapidfuzz's threads pay off: below, starting them costs more
 # than they save, and a corpus run already keeps every core busy with its own processes.
 _THREADED_PAIRS = 10_000
 # Cells of the cheap similarity held at once while shortlisting (see ``candidate_pairs``).
 _BLOCK_CELLS = 6_000_000
+# The least positive float: a value at or above it is above zero.
+_TINY = np.nextafter(0.0, 1.0)
 # How far down the other side's ranking a sentence's own best may stand (see ``candidate_pairs``).
 _WIDE_FACTOR = 8
 # The similarity signals of a candidate pair, by name.
@@ -128,17 +133,32 @@ refute refuted disputed disputes dispute wrong false untrue baseless unaware""".
 
 @lru_cache(maxsize=8192)
 def _parts(text: str) -> _Parts:
-    """Bounded: a corpus run meets new sentences all the time."""
-    pieces = [_concepts(piece) for piece in _CLAUSE_BREAK.split(text)]
-    clauses = tuple(piece for piece in pieces if len(piece) >= 2) or (_concepts(text),)
-    quoted = frozenset().union(*(_concepts(m.group(1) or m.group(2)) for m in _QUOTED.finditer(text)))
-    folded = [analyse_word(written).folded for written in words(text)]
-    numbers = frozenset(word for word in folded if any(ch.isdigit() for ch in word))
-    return _Parts(clauses, quoted, numbers, not _DENIAL.isdisjoint(folded))
+    """Bounded: a corpus run meets new sentences all the time.
+
+    The sentence's words are found once, and each clause or quotation takes the words inside
+    its span: no word runs across a clause break or a quote mark, so these are the words the
+    piece has on its own."""
+    found = [(match.start(), analyse_word(match.group())) for match in WORD.finditer(text)]
+    starts = [start for start, _ in found]
+    breaks = [match.span() for match in _CLAUSE_BREAK.finditer(text)]
+    bounds = zip([0] + [end for _, end in breaks], [start for start, _ in breaks] + [len(text)], strict=True)
+    pieces = [_concepts(found, starts, start, end) for start, end in bounds]
+    clauses = tuple(piece for piece in pieces if len(piece) >= 2) or (_concepts(found, starts, 0, len(text)),)
+    quoted = frozenset().union(
+        *(
+            _concepts(found, starts, *match.span(1 if match.group(1) else 2))
+            for match in _QUOTED.finditer(text)
+        )
+    )
+    numbers = frozenset(info.folded for _, info in found if info.digits)
+    return _Parts(clauses, quoted, numbers, any(info.folded in _DENIAL for _, info in found))
 
 
-def _concepts(text: str) -> frozenset[str]:
-    return frozenset(info.concept for info in map(analyse_word, words(text)) if info.content)
+def _concepts(found: list[tuple[int, WordInfo]], starts: list[int], start: int, end: int) -> frozenset[str]:
+    """The content concepts of the words starting between ``start`` and ``end`` (``starts``
+    are the words' offsets, in order)."""
+    inside = found[bisect_left(starts, start) : bisect_left(starts, end)]
+    return frozenset(info.concept for _, info in inside if info.content)
 
 
 def stance_differs(first: str, second: str) -> bool:
@@ -172,6 +192,7 @@ class WordInfo(NamedTuple):
     # where a capital says nothing, and anywhere else.
     anchor_first: bool
     anchor_later: bool
+    digits: bool
 
 
 @lru_cache(maxsize=131072)
@@ -190,6 +211,7 @@ def analyse_word(written: str) -> WordInfo:
         content=content,
         anchor_first=content and number,
         anchor_later=content and (number or written[:1].isupper()),
+        digits=any(ch.isdigit() for ch in folded),
     )
 
 
@@ -292,17 +314,44 @@ def _rarity(surfaces: dict[str, set[str]]) -> Callable[[str], float]:
     return weight
 
 
+@lru_cache(maxsize=131072)
 def _word_rarity(folded: str) -> float:
     """Weight of one folded word by how uncommon it is in English (1 for the rarest, 0.25 for
-    "the"); see ``_rarity``."""
+    "the"); see ``_rarity``. Cached: a corpus run weighs the same words in every event."""
     return 1.0 - 0.1 * min(max(_zipf(folded) - 1.0, 0.0), 7.5)
 
 
-@lru_cache(maxsize=131072)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+# A word wordfreq's English tokeniser gives back unchanged, one token with no digits.
+_PLAIN_WORD = re.compile(r"[a-z]+")
 
-    return float(zipf_frequency(word, "en"))
+
+def _zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en")``, computed directly for a plain lower-case word.
+
+    Most words of a new text are new to the caches, and the tokeniser wordfreq runs on each
+    costs several times the lookup. For a word of letters a-z it returns the word itself, so
+    what is left is wordfreq's own arithmetic, done here in the same order (the same floats;
+    ``tests/test_similarity_speed.py`` checks it against wordfreq)."""
+    if not _PLAIN_WORD.fullmatch(word):
+        from wordfreq import zipf_frequency
+
+        return float(zipf_frequency(word, "en"))
+    frequencies, minimum = _english()
+    found = frequencies.get(word)
+    if found is None:
+        frequency = minimum
+    else:
+        unrounded = max(1.0 / (0.0 + 1.0 / found), minimum)
+        frequency = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return float(round(math.log(frequency, 10) + 9, 2))
+
+
+@cache
+def _english() -> tuple[dict[str, float], float]:
+    """wordfreq's English word frequencies, and the frequency of Zipf 0 (its floor)."""
+    from wordfreq import get_frequency_dict, zipf_to_freq
+
+    return get_frequency_dict("en", "best"), zipf_to_freq(0.0)
 
 
 def _tfidf(bags: list[list[str]], weight: Callable[[str], float] | None = None) -> sparse.csr_matrix:
@@ -393,9 +442,14 @@ def candidate_pairs(
     def blocks() -> Iterator[tuple[int, np.ndarray]]:
         for first in range(0, shape[0], block):
             rows = rows_a[first : first + block]
-            total = sum((matrix[rows] @ other).toarray() for matrix, other in zip(cheap, right, strict=True))
+            # Summed and rounded while sparse (most pairs share nothing): the same floats as
+            # summing the dense blocks, x1 + x2 + x3 in turn, as a zero adds nothing.
+            total = sparse.csr_matrix(
+                sum(matrix[rows] @ other for matrix, other in zip(cheap, right, strict=True))
+            )
             # Rounded so that A-vs-B and B-vs-A (summed in another order) rank alike.
-            yield first, np.round(np.asarray(total), 9)
+            np.round(total.data, 9, out=total.data)
+            yield first, total.toarray()
 
     wide = shortlist * _WIDE_FACTOR
     row_floor, row_wide = np.zeros(shape[0]), np.zeros(shape[0])
@@ -405,17 +459,17 @@ def candidate_pairs(
     held_a, held_b, held_values = [], [], []
     for first, values in blocks():
         rows_here = slice(first, first + len(values))
-        row_floor[rows_here] = _kth_largest(values, shortlist, axis=1)
-        row_wide[rows_here] = _kth_largest(values, wide, axis=1)
-        rows, columns = np.nonzero((values > 0) & (values >= row_wide[rows_here, None]))
+        row_floor[rows_here], row_wide[rows_here] = _kth_largest(values, (shortlist, wide), axis=1)
+        # At or above the row's limit, and above zero: pairs that share nothing never count.
+        rows, columns = np.nonzero(values >= np.maximum(row_wide[rows_here], _TINY)[:, None])
         held_a.append(rows + first)
         held_b.append(columns)
         held_values.append(values[rows, columns])
         column_best = np.vstack([column_best, values])
+        del values
         if len(column_best) > wide:
-            column_best = -np.partition(-column_best, wide - 1, axis=0)[:wide]
-    column_floor = _kth_largest(column_best, shortlist, axis=0)
-    column_wide = _kth_largest(column_best, wide, axis=0)
+            column_best = np.partition(column_best, len(column_best) - wide, axis=0)[-wide:]
+    column_floor, column_wide = _kth_largest(column_best, (shortlist, wide), axis=0)
     ha, hb, hv = np.concatenate(held_a), np.concatenate(held_b), np.concatenate(held_values)
     # Among the best of its row and not far down its column, or the other way round: a
     # sentence of a huge document does not make every sentence of a short one a candidate.
@@ -447,11 +501,15 @@ def _same_text_pairs(features: Features, rows_a: np.ndarray, rows_b: np.ndarray)
     return pairs
 
 
-def _kth_largest(values: np.ndarray, k: int, *, axis: int) -> np.ndarray:
-    """The ``k``-th largest value along ``axis`` (the smallest when there are fewer)."""
-    if values.shape[axis] <= k:
-        return values.min(axis=axis) if values.shape[axis] else np.zeros(values.shape[1 - axis])
-    return -np.partition(-values, k - 1, axis=axis).take(k - 1, axis=axis)
+def _kth_largest(values: np.ndarray, ranks: tuple[int, ...], *, axis: int) -> tuple[np.ndarray, ...]:
+    """The ``k``-th largest value along ``axis`` for each ``k`` of ``ranks`` (the smallest
+    when there are fewer), with one partial sort for all of them."""
+    size = values.shape[axis]
+    if not size:
+        return tuple(np.zeros(values.shape[1 - axis]) for _ in ranks)
+    places = [max(size - k, 0) for k in ranks]
+    ordered = np.partition(values, sorted(set(places)), axis=axis)
+    return tuple(ordered.take(place, axis=axis) for place in places)
 
 
 def _signals(features: Features, rows_a: np.ndarray, rows_b: np.ndarray) -> dict[str, np.ndarray]:

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -39,8 +40,10 @@ def quote_verdicts(
     )
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """Folded (case, accents, typography), punctuation dropped, whitespace collapsed."""
+    """Folded (case, accents, typography), punctuation dropped, whitespace collapsed. Cached:
+    speakers' names are compared again and again."""
     return " ".join(re.sub(r"[^\w\s']", " ", fold(text)).split())
 
 
