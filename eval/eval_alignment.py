@@ -79,7 +79,7 @@ def load_gold(paths: Sequence[Path] | None = None) -> list[GoldPair]:
             documents = tuple(basil_article(x["year"], x["triplet"], x["outlet"]).document for x in articles)
             events = frozenset(x["triplet"] for x in articles)
         units = tuple(
-            _locate([u["text"] for u in record[f"{side}_units"]], documents[k].text)
+            _locate([u["text"] for u in record[f"{side}_units"]], documents[k])
             for k, side in enumerate(("a", "b"))
         )
         links = frozenset((link["a"], link["b"]) for link in record["links"])
@@ -89,9 +89,12 @@ def load_gold(paths: Sequence[Path] | None = None) -> list[GoldPair]:
     return pairs
 
 
-def _locate(unit_texts: list[str], text: str) -> tuple[tuple[int, int], ...]:
+def _locate(unit_texts: list[str], document: Document) -> tuple[tuple[int, int], ...]:
+    """Each unit's span in the document, searched in order after the front matter: a file's
+    ``title:`` line repeats its headline, which is not a sentence of the article."""
+    text = document.text
     spans = []
-    cursor = 0
+    cursor = max((block.end for block in document.blocks if block.kind == "metadata"), default=0)
     for unit in unit_texts:
         unit = unit.strip().removeprefix("- ")
         start = text.find(unit, cursor)
