@@ -100,7 +100,7 @@ def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quo
             continue
         first = _sentence_at(sentences, starts, pair.open)
         last = _sentence_at(sentences, starts, pair.close)
-        frame = _speaker_frame(text, masked, position, pair, first, last, frames)
+        frame = _speaker_frame(text, masked, sentences, position, pair, first, last, frames)
         speaker, span = frame if frame else (None, None)
         kind = _kind(masked, text, sentences, position, pair, first, start, end, speaker is not None)
         if speaker is None and kind == "direct":
@@ -262,6 +262,7 @@ def _frames_by_sentence(
 def _speaker_frame(
     text: str,
     masked: str,
+    sentences: Sequence[Sentence],
     position: dict[int, int],
     pair: _Pair,
     first: int | None,
@@ -272,6 +273,8 @@ def _speaker_frame(
     if first is None or last is None:
         return None
     after = [f for f in frames.get(position[last], []) if f[0].cue_start > pair.close and f[1]]
+    if not after and _ends_sentence_asking(text, sentences, position[last], pair):
+        after = [f for f in frames.get(position[last] + 1, []) if f[1]]
     for frame, name, _ in after[:1]:
         between = masked[pair.close + 1 : min(frame.cue_start, frame.mention.start)]
         set_off = text[pair.close - 1 : pair.close] in _CLAUSE_END or between.strip()[:1] in (",", "—", "–")
@@ -292,6 +295,20 @@ def _speaker_frame(
         frame, name, _ = before[-1]
         return name or "", (frame.mention.start, frame.mention.end)
     return None
+
+
+def _ends_sentence_asking(text: str, sentences: Sequence[Sentence], at: int, pair: _Pair) -> bool:
+    """True when a quote ending in "?" or "!" also ends its sentence, and the next sentence of
+    the paragraph follows: the segmenter splits '“... coin for baseball?” Obama said.' there, so
+    the speaker's frame is the next sentence's."""
+    if at + 1 >= len(sentences) or text[pair.close - 1 : pair.close] not in ("?", "!"):
+        return False
+    sentence, following = sentences[at], sentences[at + 1]
+    return (
+        not text[pair.close + 1 : sentence.end].strip()
+        and following.paragraph == sentence.paragraph
+        and following.text[:1].isupper()
+    )
 
 
 def _introduced_speaker(
@@ -379,8 +396,16 @@ def _continued_speaker(
         return None, None
     for quote, end in zip(reversed(quotes), reversed(ends), strict=True):
         gap = sentence - max(end, quote.sentence)
+        if _names_a_title(quote):
+            continue
         if quote.speaker and quote.kind != "scare" and gap <= _MAX_CONTINUATION_GAP:
             return quote.speaker, quote.speaker_span
         if gap > _MAX_CONTINUATION_GAP:
             break
     return None, None
+
+
+def _names_a_title(quote: Quote) -> bool:
+    """A short partial quote ("on NBC's “Today” show") names a title or a phrase inside a
+    sentence: it is no stretch of speech a following quote could continue."""
+    return quote.kind == "partial" and len(quote.text.split()) <= 2

@@ -367,7 +367,8 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
     end = comma
     while comma - end < _APPOSITIVE_REACH:
         reach = max(-1, comma - _APPOSITIVE_REACH - 1)
-        start = next((k for k in range(end - 1, reach, -1) if tokens[k].text in _ASIDE_LIMITS), -1)
+        last = _before_parenthesis(tokens, end - 1)  # "Rep. Stephen Fincher (R-Tenn.), wrote"
+        start = next((k for k in range(last, reach, -1) if tokens[k].text in _ASIDE_LIMITS), -1)
         if start < 0 or tokens[start].text != ",":
             break
         aside = tokens[start + 1 : end]
