@@ -37,6 +37,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 from scoring import Score  # noqa: E402
 
 from outletdiff.extract.quotes import find_quotes  # noqa: E402
+from outletdiff.extract.resolver import role_table  # noqa: E402
+from outletdiff.extract.roles import RoleBook  # noqa: E402
 from outletdiff.extract.sources import find_attributions  # noqa: E402
 from outletdiff.load import document_from_text, load_path  # noqa: E402
 from outletdiff.model import Attribution, Quote, Sentence  # noqa: E402
@@ -329,8 +331,36 @@ def _person_label(speaker: str) -> bool:
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and not {p.lower() for p in parts} & groups
 
 
-def eval_basil(speaker_score: Tally, *, years: range = range(2010, 2017)) -> int:
-    """Score speakers of BASIL's quoted spans with a named speaker in articles of ``years``."""
+def _basil_text(article: dict) -> tuple[str, list[int]]:
+    """The article as one text (title, then paragraphs), and where each body sentence starts."""
+    parts, offsets = [article.get("title") or ""], []
+    position = len(parts[0]) + 2
+    body = []
+    for paragraph in article["body-paragraphs"]:
+        pieces = []
+        for sentence in paragraph:
+            offsets.append(position)
+            pieces.append(sentence)
+            position += len(sentence) + 1
+        body.append(" ".join(pieces))
+        position += 1
+    return parts[0] + "\n\n" + "\n\n".join(body), offsets
+
+
+def _event_book(article_path: Path) -> tuple[RoleBook, int]:
+    """The role book of the article's event (BASIL's three outlets' articles), as ``compare``
+    builds it over the compared documents, and the article's index among them."""
+    siblings = sorted(article_path.parent.glob(article_path.stem.rsplit("_", 1)[0] + "_*.json"))
+    texts = [_basil_text(json.loads(path.read_text("utf-8")))[0] for path in siblings]
+    return RoleBook.merge([role_table(text) for text in texts]), siblings.index(article_path)
+
+
+def eval_basil(speaker_score: Tally, *, years: range = range(2010, 2017), other_outlets: bool = True) -> int:
+    """Score speakers of BASIL's quoted spans with a named speaker in articles of ``years``.
+
+    With ``other_outlets`` each article is read as ``compare`` reads it, beside the event's
+    other articles, so a description ("the president") may take the name another outlet gives.
+    """
     articles = DATA / "basil" / "articles"
     count = 0
     paths = sorted((DATA / "basil" / "annotations").glob("*/*_ann.json"))
@@ -350,22 +380,12 @@ def eval_basil(speaker_score: Tally, *, years: range = range(2010, 2017)) -> int
         if not annotations:
             continue
         count += 1
-        parts, offsets = [article.get("title") or ""], []
-        position = len(parts[0]) + 2
-        body = []
-        for paragraph in article["body-paragraphs"]:
-            pieces = []
-            for sentence in paragraph:
-                offsets.append(position)
-                pieces.append(sentence)
-                position += len(sentence) + 1
-            body.append(" ".join(pieces))
-            position += 1
-        text = parts[0] + "\n\n" + "\n\n".join(body)
+        text, offsets = _basil_text(article)
         document = document_from_text(text)
         if document.text != text:
             continue
-        quotes = find_quotes(0, text, segment(document, doc=0))
+        book, doc = _event_book(article_path) if other_outlets else (None, 0)
+        quotes = find_quotes(doc, text, segment(document, doc=doc), book=book)
         for annotation in annotations:
             index = int(annotation["id"][1:])
             if index >= len(offsets):
@@ -433,6 +453,11 @@ def main(verbose: bool = False, development_only: bool = False) -> dict[str, Tal
         print(
             f"    accuracy {b_speaker.tp_gold / max(1, b_speaker.gold):.3f}: right speaker for "
             f"{b_speaker.tp_gold} of {b_speaker.gold} annotated spans (a speaker given for {b_speaker.pred})"
+        )
+        alone = Tally()
+        eval_basil(alone, years=years, other_outlets=False)
+        print(
+            f"    each article read alone (no other outlet's roles): accuracy {alone.tp_gold / max(1, alone.gold):.3f}"
         )
         scores[f"basil_{split}_speakers"] = b_speaker
         if verbose and split == "development":

@@ -158,7 +158,13 @@ class Alignment:
 
 @dataclass(frozen=True)
 class Quote:
-    """Quoted words with offsets of the content (without the marks) and the resolved speaker."""
+    """Quoted words with offsets of the content (without the marks) and the resolved speaker.
+
+    ``speaker_span`` is where this text points at the speaker ("Obama", "he", "the
+    president"); ``speaker`` is the name it resolves to. When only another document of the
+    comparison names the person in that role ("the president" here, "President Barack Obama"
+    there), ``speaker_doc`` is that document's index: the span stays on this text's words.
+    """
 
     doc: int
     sentence: int
@@ -168,6 +174,7 @@ class Quote:
     kind: QuoteKind
     speaker: str | None = None
     speaker_span: Span | None = None
+    speaker_doc: int | None = None
 
 
 @dataclass(frozen=True)

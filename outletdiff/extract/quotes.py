@@ -17,6 +17,7 @@ from functools import cache
 
 from ..model import Quote, QuoteKind, Sentence
 from ..spans import trim_span
+from .roles import RoleBook
 from .speakers import Frame, MentionKind, Resolver, find_frames
 from .wordlists import word_list
 
@@ -79,16 +80,19 @@ class _Pair:
     close: int  # offset of the closing mark
 
 
-def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
+def find_quotes(
+    doc: int, text: str, sentences: Sequence[Sentence], *, book: RoleBook | None = None
+) -> tuple[Quote, ...]:
     """Every quotation in ``text``: content spans without the marks, kind and resolved speaker.
 
     ``sentences`` give paragraph limits and each quote's sentence index; they must be the
-    segmenter's sentences of the same ``text``.
+    segmenter's sentences of the same ``text``. ``book`` tells who the other documents of the
+    event name in which role, for a speaker this text only describes ("the president said").
     """
     paragraphs = _paragraphs(text, sentences)
     pairs = _outermost(_pair_marks(text, paragraphs))
     masked = _mask(text, pairs)
-    resolver = Resolver.for_text(text)
+    resolver = Resolver.for_text(text, doc=doc, book=book)
     frames = _frames_by_sentence(masked, sentences, resolver)
     quotes: list[Quote] = []
     ends: list[int] = []  # the sentence each quote ends in
@@ -118,6 +122,7 @@ def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quo
                 kind=kind,
                 speaker=speaker,
                 speaker_span=span,
+                speaker_doc=resolver.borrowed.get(speaker) if speaker else None,
             )
         )
     return tuple(quotes)

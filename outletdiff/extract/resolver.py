@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from .mentions import (
     _DETERMINERS,
+    _HONORIFICS,
     _PARTICLES,
     _PRONOUNS,
     _STOP,
@@ -27,6 +28,7 @@ from .mentions import (
     tokenize,
 )
 from .outlets import find_outlet
+from .roles import RoleBook, apposed_roles, canonical_role, held_role
 from .wordlists import word_list
 
 _Entry = TypeVar("_Entry", tuple[int, str], tuple[int, str, frozenset[str]])
@@ -70,13 +72,18 @@ class Resolver:
     held_roles: dict[str, set[str]] = field(default_factory=dict)
     by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
+    doc: int = 0
+    book: RoleBook = field(default_factory=RoleBook)
+    borrowed: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def for_text(cls, text: str) -> Resolver:
+    def for_text(cls, text: str, *, doc: int = 0, book: RoleBook | None = None) -> Resolver:
         """A fresh resolver for ``text``: its own memory of what it resolves, over names learned once.
 
         Quotes and sources each resolve a document in reading order, so each needs its own
         memory; the names read from the whole text are the same for both and are learned once.
+        ``book`` holds who the event's other documents (``doc`` is this one's index) name in
+        which role, for descriptions this text leaves unnamed.
         """
         learned = _learned_names(text)
         return replace(
@@ -84,6 +91,9 @@ class Resolver:
             roles=dict(learned.roles),
             held_roles={name: set(words) for name, words in learned.held_roles.items()},
             history=list(learned.history),
+            doc=doc,
+            book=book or RoleBook(),
+            borrowed={},
         )
 
     @classmethod
@@ -91,6 +101,7 @@ class Resolver:
         resolver = cls()
         runs: list[list[Token]] = []
         run: list[Token] = []
+        titled: list[tuple[int, str, str]] = []  # (where, surname, role): "President Obama"
         tokens = [*tokenize(text, 0, len(text)), Token(",", len(text), len(text), ",", False, False)]
         for index, token in enumerate(tokens):
             same_line = not run or "\n" not in text[run[-1].end : token.start]
@@ -99,7 +110,10 @@ class Resolver:
                 and same_line
                 and (token.is_capital or (run and (token.lower in _PARTICLES or token.lower == "of")))
             ) or (
-                token.text == "." and run and is_initial(run[-1]) and same_line  # "Vladimir V. Putin"
+                token.text == "."
+                and run
+                and (is_initial(run[-1]) or run[-1].lower in _HONORIFICS)  # "Vladimir V. Putin", "Rep. Grimm"
+                and same_line
             ):
                 run.append(token)
                 continue
@@ -107,11 +121,13 @@ class Resolver:
                 before = tokens[max(0, index - len(run) - 3) : index - len(run)]
                 while before and not all(t.is_word for t in before):
                     before = before[1:]  # role words only from the same phrase
-                resolver._learn_run(text, run, [t.lower for t in before])
+                resolver._learn_run(text, run, [t.lower for t in before], titled)
                 runs.append(run)
             run = []
         for at, full in resolver.full_names:
             resolver.by_surname.setdefault(full.split()[-1], []).append((at, full))
+        for at, surname, role in titled:
+            resolver._hold(role, resolver.full_name(surname, at))
         surnames = set(resolver.by_surname)
         starts = {at for at, _ in resolver.full_names}
         for run in runs:
@@ -119,9 +135,18 @@ class Resolver:
         resolver.genders = _genders(text, resolver.persons)
         return resolver
 
-    def _learn_run(self, text: str, run: list[Token], before: list[str]) -> None:
-        """Learn a full name, and the role words written just before it ("spokesman Dmitry Peskov")."""
+    def _learn_run(
+        self, text: str, run: list[Token], before: list[str], titled: list[tuple[int, str, str]]
+    ) -> None:
+        """Learn a full name, and the role written just before it ("spokesman Dmitry Peskov").
+
+        A title before a surname alone ("President Obama") is kept in ``titled`` until the
+        full names are known.
+        """
         name = _trailing_name(run)
+        role = held_role([*before, *(t.lower for t in run[: len(run) - len(name)])])
+        if len(name) == 1 and role and len(run) > 1 and name[0].lower not in _not_in_names():
+            titled.append((name[0].start, _bare(name[0].text), role))
         if not 2 <= len(name) <= 4:
             return
         lowered = {token.lower for token in name}
@@ -131,21 +156,23 @@ class Resolver:
         if find_outlet(full, 0, len(full)) is not None:
             return
         self.full_names.append((name[0].start, full))
-        words = [*before, *(t.lower for t in run[: len(run) - len(name)])]
-        role = [word for word in words if word in word_list("roles")]
-        for word in role:
-            self.roles.setdefault(word, full)
-            self.held_roles.setdefault(full, set()).add(word)
+        if role:
+            self._hold(role, full)
+
+    def _hold(self, role: str, name: str) -> None:
+        """Record that ``name`` holds ``role``; the first holder the text names keeps the role."""
+        self.roles.setdefault(role, name)
+        self.held_roles.setdefault(name, set()).add(role)
 
     def _index_run(self, text: str, run: list[Token], surnames: set[str], starts: set[int]) -> None:
         """Record where a person or an organisation is named, for resolving descriptions."""
         name = _trailing_name(run)
         bare = _bare(run[-1].text)
         if name and name[0].start in starts:
-            self.persons.append((name[0].start, text[name[0].start : name[-1].end]))
+            self._person(text, name, text[name[0].start : name[-1].end])
             return
         if len(run) == 1 and bare in surnames:
-            self.persons.append((run[-1].start, self.full_name(bare, run[-1].start)))
+            self._person(text, run, self.full_name(bare, run[-1].start))
             return
         lowered = {_bare(token.text).lower() for token in run}
         organisation = lowered & _organisation_words()
@@ -155,7 +182,16 @@ class Resolver:
             name_text = text[run[0].start : run[-1].start + len(_bare(run[-1].text))]
             self.organisations.append((run[0].start, name_text, frozenset(organisation)))
         elif run and _bare(run[-1].text) in surnames:
-            self.persons.append((run[-1].start, self.full_name(_bare(run[-1].text), run[-1].start)))
+            self._person(text, run[-1:], self.full_name(_bare(run[-1].text), run[-1].start))
+        elif len(name) == 1 and not organisation and name[0].lower not in _not_in_names():
+            for role in apposed_roles(text, name[0].start, name[0].end):  # "Obama, the president,"
+                self._hold(role, name[0].text)
+
+    def _person(self, text: str, name: list[Token], full: str) -> None:
+        """Record where a person is named, and a role set beside the name ("Obama, the president,")."""
+        self.persons.append((name[0].start, full))
+        for role in apposed_roles(text, name[0].start, name[-1].end):
+            self._hold(role, full)
 
     def full_name(self, name: str, position: int) -> str:
         """The earlier full name whose last word is ``name`` (or anywhere, failing that)."""
@@ -183,12 +219,12 @@ class Resolver:
         resolved: tuple[str, MentionKind]
         if mention.kind == "person":
             resolved = (self.full_name(mention.name, mention.start), mention.kind)
-            for word in (mention.role or "").lower().split():
-                if word in word_list("roles"):
-                    self.roles[word] = resolved[0]
-                    self.held_roles.setdefault(resolved[0], set()).add(word)
+            role = held_role((mention.role or "").split())
+            if role:
+                self.roles[role] = resolved[0]  # the latest holder named: "the senator" is the last "Sen. X"
+                self.held_roles.setdefault(resolved[0], set()).add(role)
         elif mention.kind == "anonymous":
-            holder = self._role_holder(mention) or self._described_person(mention)
+            holder = self._role_holder(mention) or self._described_person(mention) or self._borrowed(mention)
             earlier = self._earlier_group(mention)
             if holder:
                 resolved = (holder, "person")
@@ -205,10 +241,26 @@ class Resolver:
         return resolved
 
     def _role_holder(self, mention: Mention) -> str | None:
+        """ "The president": the person this text names in that role ("President Barack Obama")."""
         words = mention.text.lower().split()
         if not words or words[0] not in ("the", "this"):
             return None
-        return self.roles.get(words[-1])
+        return self.roles.get(canonical_role(words[-1]))
+
+    def _borrowed(self, mention: Mention) -> str | None:
+        """ "The president", unnamed here: the person another outlet's article names in that role.
+
+        The name is remembered in ``borrowed`` with the document that gave it, so a quote can
+        say its speaker was named elsewhere.
+        """
+        head = _description_head(mention.text)
+        found = self.book.holder(head, doc=self.doc) if head and not _plural(head) else None
+        if found is None:
+            return None
+        name, doc = found
+        name = self.full_name(name, mention.start)  # "Obama" as this text writes him in full
+        self.borrowed[name] = doc
+        return name
 
     def _described_person(self, mention: Mention) -> str | None:
         """ "The despot", "the Russian leader": the nearest person named before, if compatible.
@@ -223,7 +275,7 @@ class Resolver:
         office = head in word_list("offices")  # "the mayor" is whoever was called mayor
         for _, name in self._before(self.persons, mention.start):
             held = self.held_roles.get(name)
-            if (held and head in held) or (not office and not held):
+            if (held and canonical_role(head) in held) or (not office and not held):
                 return name
         return None
 
@@ -383,3 +435,9 @@ def _description_head(text: str) -> str | None:
     if len(words) < 2 or words[0].lower() not in ("the", "this", "that") or not words[-1].islower():
         return None
     return words[-1]
+
+
+def role_table(text: str) -> dict[str, str]:
+    """Role -> full name as ``text`` names them ("President Barack Obama", "Obama, the
+    president,"), for merging over an event's documents into a :class:`RoleBook`."""
+    return dict(_learned_names(text).roles)
