@@ -189,7 +189,7 @@ def _clause_subject_frame(text: str, tokens: list[Token], cue: int) -> Frame | N
         begin += 1
     introductory = begin < cue and tokens[begin].lower.endswith(("ed", "ing")) and tokens[begin].is_capital
     if begin < cue and (tokens[begin].lower in _STOP or introductory):
-        comma = next((k for k in range(begin, min(cue, begin + 12)) if tokens[k].text == ","), None)
+        comma = next((k for k in range(begin, min(cue, begin + 25)) if tokens[k].text == ","), None)
         if comma is None:
             return None
         begin = comma + 1
@@ -266,6 +266,10 @@ def _subject_frames(text: str, tokens: list[Token], verb: int) -> list[Frame]:
         frames.append(Frame(cue.lower, cue.start, cue.end, "subject", mention))
         if tokens[verb - 1].lower in ("as",) or _preceded_by_as(tokens, verb):
             frames[-1] = Frame(cue.lower, cue.start, cue.end, "as", mention)
+    elif tokens[verb - 1].lower == "and" and verb > 1 and tokens[verb - 2].is_word:
+        # "Grimm stormed back, leaned into him and said": the clause's subject says it.
+        shared = _clause_subject_frame(text, tokens, verb)
+        frames.extend([shared] if shared is not None else [])
     elif verb == 0 or tokens[verb - 1].text in _BEFORE_INVERSION or tokens[verb - 1].text[0] == "§":
         after = _phrase_after(text, tokens, verb + 1)
         if after is not None and after.kind != "pronoun":
