@@ -64,7 +64,8 @@ def compare(documents: Sequence[Document], *, options: CompareOptions | None = N
     # the person another names "President Barack Obama".
     book = RoleBook.merge([role_table(document.text) for document in documents])
     extracted = [
-        _extract(doc, document, sentences[doc], lexicon, outlets, book) for doc, document in enumerate(documents)
+        _extract(doc, document, sentences[doc], lexicon, outlets, book)
+        for doc, document in enumerate(documents)
     ]
     quotes = tuple(quote for found in extracted for quote in found.quotes)
     attributions = tuple(attribution for found in extracted for attribution in found.attributions)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from outletdiff.extract.quotes import find_quotes
-from outletdiff.extract.resolver import Resolver
+from outletdiff.extract.resolver import Resolver, role_table
+from outletdiff.extract.roles import RoleBook
 from outletdiff.extract.speakers import cue_verbs, find_frames
 from outletdiff.load import document_from_text
 from outletdiff.segment import segment
@@ -61,3 +62,69 @@ def test_a_learned_cue_frames_a_sentence_only_when_no_speech_verb_does() -> None
     assert _mentions("Investigators have not ruled out arson, a police spokesperson said.") == [
         "a police spokesperson"
     ]
+
+
+def test_a_party_aside_after_an_appositive_keeps_the_subject() -> None:
+    text = (
+        "Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.), wrote that "
+        'the teenagers should "try showing a little class," on Facebook.'
+    )
+    assert _speakers(text) == ["Elizabeth Lauten"]
+
+
+def test_a_question_quote_split_from_its_frame_takes_the_next_sentence() -> None:
+    text = 'Obama spoke at length.\n\n"What have you guys been debating, John?" Obama said. The vote passed.'
+    assert _speakers(text) == ["Obama"]
+
+
+def test_the_last_of_coordinated_verbs_speaks_for_the_clause_subject() -> None:
+    text = 'After the report aired, Grimm stormed back, leaned into him and said, "Let me be clear to you."'
+    assert _speakers(text) == ["Grimm"]
+
+
+def test_a_title_in_quotes_hands_on_no_speaker() -> None:
+    text = (
+        '"I want to see it," said Trump in an interview on the "Today" show, according to Reuters.\n\n'
+        '"How come his own family does not know?"'
+    )
+    assert _speakers(text) == ["Trump", "Reuters", "Trump"]
+
+
+def test_roles_are_read_from_titles_and_appositions() -> None:
+    text = (
+        "President Barack Obama spoke. Josh Earnest, the White House press secretary, said more. "
+        "Rep. Michael Grimm left. The company's spokeswoman, Jane Doe, said no. "
+        "Former Gov. Rick Perry stayed."
+    )
+    assert role_table(text) == {
+        "president": "Barack Obama",
+        "representative": "Michael Grimm",
+        "secretary": "Josh Earnest",
+        "spokesperson": "Jane Doe",
+    }
+    assert role_table("Obama, the president, spoke.") == {"president": "Obama"}
+
+
+def test_the_role_book_keeps_only_roles_the_documents_agree_on() -> None:
+    book = RoleBook.merge(
+        [
+            {"president": "Obama", "spokesperson": "Jane Doe"},
+            {"president": "Barack Obama", "spokesperson": "John Roe"},
+        ]
+    )
+    assert book.holders == {"president": ("Barack Obama", 1)}
+    assert book.holder("the president".split()[-1], doc=0) == ("Barack Obama", 1)
+    assert book.holder("president", doc=1) is None  # its own text names him
+    assert book.holder("congressman", doc=0) is None
+
+
+def test_a_description_takes_the_name_another_outlet_gives() -> None:
+    own = document_from_text('The four-term congressman spoke.\n\n"I will not resign," the congressman said.')
+    other = document_from_text("Rep. Michael Grimm spoke on Monday.")
+    book = RoleBook.merge([role_table(own.text), role_table(other.text)])
+    quotes = find_quotes(0, own.text, segment(own, doc=0), book=book)
+    assert [(q.speaker, q.speaker_doc) for q in quotes] == [("Michael Grimm", 1)]
+    start, end = quotes[0].speaker_span or (0, 0)
+    assert own.text[start:end] == "the congressman"  # the span stays on this text's words
+    alone = find_quotes(0, own.text, segment(own, doc=0))
+    assert [(q.speaker, q.speaker_doc) for q in alone] == [("the congressman", None)]

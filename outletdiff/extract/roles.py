@@ -20,7 +20,9 @@ from .wordlists import word_list
 
 # ", the White House press secretary," after a name: the head is the last role word before a
 # preposition ("the communications director for Rep. Fincher" is a director).
-_AFTER = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?,\s+((?:the|a|an|his|her|its)\s+[^,.;:()\"“”]{1,70}?)(?=\s*[,.;)]|\s+said\b)")
+_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,25}\)\s*)?,\s+((?:the|a|an|his|her|its)\s+[^,.;:()\"“”]{1,70}?)(?=\s*[,.;)]|\s+said\b)"
+)
 # "the company's spokeswoman, Jane Doe": a role phrase set off by a comma before the name.
 _BEFORE = re.compile(
     r"(?:^|(?<=[.!?,;:(\"“”])|\bsaid)\s*((?i:the|a|an|his|her|its)\s+[^,.;:()\"“”]{1,60}?),\s*$"
@@ -32,7 +34,9 @@ _NOT_HELD = frozenset(["former", "late", "ex", "then", "onetime", "previous", "f
 @cache
 def _groups() -> dict[str, str]:
     """Each role word's canonical word, from ``data/role_groups.txt``."""
-    text = resources.files("outletdiff.extract").joinpath("data").joinpath("role_groups.txt").read_text("utf-8")
+    text = (
+        resources.files("outletdiff.extract").joinpath("data").joinpath("role_groups.txt").read_text("utf-8")
+    )
     canonical: dict[str, str] = {}
     for line in text.splitlines():
         words = line.lower().split()
