@@ -263,6 +263,61 @@ def eval_polnear(
     return len(files)
 
 
+def _linked_sources(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(Content span, Source span) of every attribution event in a PolNeAR ``.ann`` file."""
+    spans: dict[str, tuple[int, int]] = {}
+    events = []
+    for line in path.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            rest = parts[1].split(" ", 1)[1]
+            pieces = [part.split() for part in rest.split(";")]
+            spans[parts[0]] = (int(pieces[0][0]), int(pieces[-1][1]))
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
+            events.append(roles)
+    return [
+        (spans[e["Content"]], spans[e["Source"]])
+        for e in events
+        if e.get("Content") in spans and e.get("Source") in spans
+    ]
+
+
+def eval_polnear_speakers(score: Tally, *, split: str = "train") -> int:
+    """Speakers of wholly quoted PolNeAR contents whose linked source is a name ("Trump",
+    "Sen. Ted Cruz"): the quote's speaker must name the same person (pronoun and group sources
+    are left out, PolNeAR does not resolve them)."""
+    root = DATA / "polnear" / split
+    files = sorted((root / "attributions").glob("*.ann"))
+    for ann in files:
+        text = (root / "text" / f"{ann.stem.rsplit('_', 1)[0]}.txt").read_text("utf-8")
+        document = document_from_text(text, outlet=ann.stem.split("_")[0])
+        if document.text != text:
+            continue
+        quotes = [q for q in find_quotes(0, text, segment(document, doc=0)) if q.kind == "direct"]
+        for content, source in _linked_sources(ann):
+            name = text[source[0] : source[1]]
+            words = name.split()
+            if not _wholly_quoted(text, content) or not words or not all(w[:1].isupper() for w in words[-2:]):
+                continue
+            if words[0].lower() in ("the", "a", "an", "i", "we", "he", "she", "they", "it"):
+                continue
+            target = _strip_marks(text, content)
+            quote = next((q for q in quotes if span_match((q.start, q.end), target)), None)
+            if quote is None:
+                continue
+            score.gold += 1
+            score.pred += quote.speaker is not None
+            if name_match(quote.speaker, name):
+                score.tp_gold += 1
+                score.tp_pred += 1
+            else:
+                score.misses.append(
+                    f"{quote.speaker!r} != {name!r}: {_context(text, (quote.start, quote.end))}"
+                )
+    return len(files)
+
+
 def _own_mentions(
     attributions: tuple[Attribution, ...], sentences: tuple[Sentence, ...]
 ) -> list[tuple[int, int]]:
@@ -440,6 +495,14 @@ def main(verbose: bool = False, development_only: bool = False) -> dict[str, Tal
         scores[f"polnear_{split}_quotes"], scores[f"polnear_{split}_sources"] = p_quote, p_source
         if verbose and split == "development":
             print("\n".join(f"      {miss}" for miss in p_source.misses[:300]))
+        p_speaker = Tally()
+        eval_polnear_speakers(p_speaker, split=folder)
+        print(
+            f"  quote speakers (named)  accuracy {p_speaker.tp_gold / max(1, p_speaker.gold):.3f}"
+            f" ({p_speaker.tp_gold} of {p_speaker.gold} direct quotes whose source is a name)"
+        )
+        if verbose and split == "development":
+            print("\n".join(f"      {miss}" for miss in p_speaker.misses))
     for split in splits:
         years = BASIL_SPLITS[split]
         if not (DATA / "basil").exists():

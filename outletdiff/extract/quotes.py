@@ -72,6 +72,7 @@ _NOT_IN_NAME = frozenset(
 # Cues that report how the outlet learned something, not who spoke the quoted words.
 _NOT_SPEAKER_CUES = frozenset({"learned", "learnt"})
 _MAX_CONTINUATION_GAP = 2  # sentences between a quote and the one continuing its speaker
+_BARE_FRAME_WORDS = 4  # "Sen. Ted Cruz said." after a quote that ends its sentence
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ def _speaker_frame(
     if first is None or last is None:
         return None
     after = [f for f in frames.get(position[last], []) if f[0].cue_start > pair.close and f[1]]
-    if not after and _ends_sentence_asking(text, sentences, position[last], pair):
+    if not after and _frame_follows(text, sentences, position[last], pair):
         after = [f for f in frames.get(position[last] + 1, []) if f[1]]
     for frame, name, _ in after[:1]:
         between = masked[pair.close + 1 : min(frame.cue_start, frame.mention.start)]
@@ -302,18 +303,20 @@ def _speaker_frame(
     return None
 
 
-def _ends_sentence_asking(text: str, sentences: Sequence[Sentence], at: int, pair: _Pair) -> bool:
-    """True when a quote ending in "?" or "!" also ends its sentence, and the next sentence of
-    the paragraph follows: the segmenter splits '“... coin for baseball?” Obama said.' there, so
-    the speaker's frame is the next sentence's."""
-    if at + 1 >= len(sentences) or text[pair.close - 1 : pair.close] not in ("?", "!"):
+def _frame_follows(text: str, sentences: Sequence[Sentence], at: int, pair: _Pair) -> bool:
+    """True when a quote ends its sentence and the paragraph's next sentence holds its frame.
+
+    The segmenter splits '“... coin for baseball?” Obama said.' after the mark. After "?" or
+    "!" the next sentence may go on ("Obama said, pointing at ..."); after a full stop only a
+    bare frame ("Trump said.") is the quote's, a longer sentence is news of its own.
+    """
+    if at + 1 >= len(sentences):
         return False
     sentence, following = sentences[at], sentences[at + 1]
-    return (
-        not text[pair.close + 1 : sentence.end].strip()
-        and following.paragraph == sentence.paragraph
-        and following.text[:1].isupper()
-    )
+    if text[pair.close + 1 : sentence.end].strip() or following.paragraph != sentence.paragraph:
+        return False
+    asking = text[pair.close - 1 : pair.close] in ("?", "!")
+    return following.text[:1].isupper() and (asking or len(following.text.split()) <= _BARE_FRAME_WORDS)
 
 
 def _introduced_speaker(

@@ -129,9 +129,12 @@ def _sentence_frames(text: str) -> tuple[Frame, ...]:
         elif low in _PARTICIPLE_CUES and i > 0 and tokens[i - 1].text in (",", "—", "–"):
             frame = _clause_subject_frame(text, tokens, i)
         elif token.text == ":" and i + 1 < len(tokens) and tokens[i + 1].text[0] == "§" and not frames:
-            frame = _clause_subject_frame(text, tokens, i)  # "Biden was quick to retort: “...”"
+            # "Biden was quick to retort: “...”", or a name alone: "Trump: ‘We will win.’"
+            frame = _label_frame(text, tokens, i) or _clause_subject_frame(text, tokens, i)
         elif low == "via":
             frame = _object_frame(text, tokens, i, i + 1, "via", outlets_only=True)
+        elif _phrasal_cue(tokens, i) and token.text.islower() and _verb_position(tokens, i):
+            frames.extend(_subject_frames(text, tokens, i))  # "Bennett shot back"
         elif low in verbs and token.text.islower() and _not_passive(tokens, i) and _verb_position(tokens, i):
             found = _subject_frames(text, tokens, i)
             (frames if low in speech else learned).extend(found)
@@ -164,7 +167,15 @@ def cue_verbs() -> frozenset[str]:
 @cache
 def _frame_cues() -> frozenset[str]:
     """Every (lower-cased) token ``_sentence_frames`` can start a frame at; other tokens are skipped."""
-    return frozenset(["according", "per", "via", ":", *_CITING_CUES, *_PARTICIPLE_CUES, *cue_verbs()])
+    phrasal = (cue.split()[0] for cue in word_list("phrasal_cues"))
+    return frozenset(
+        ["according", "per", "via", ":", *_CITING_CUES, *_PARTICIPLE_CUES, *cue_verbs(), *phrasal]
+    )
+
+
+def _phrasal_cue(tokens: list[Token], i: int) -> bool:
+    """True at the first word of a two-word saying verb ("shot back", "weighed in")."""
+    return i + 1 < len(tokens) and f"{tokens[i].lower} {tokens[i + 1].lower}" in word_list("phrasal_cues")
 
 
 @cache
@@ -213,6 +224,19 @@ def _clause_subject_frame(text: str, tokens: list[Token], cue: int) -> Frame | N
     if not (following.is_word and following.text.islower() and following.lower not in _PREPOSITIONS):
         return None
     return Frame(tokens[cue].lower, tokens[cue].start, tokens[cue].end, "subject", mention)
+
+
+def _label_frame(text: str, tokens: list[Token], colon: int) -> Frame | None:
+    """ "Trump: ‘We will win.’", "Polls agree - Carl Bialik: “...”": a name standing alone
+    before a colon and a quote (a headline's or a digest's way to attribute) speaks it."""
+    if colon == 0:
+        return None
+    mention, first = _phrase_before(text, tokens, colon - 1)
+    if mention is None or mention.kind not in ("person", "outlet") or mention.end != tokens[colon - 1].end:
+        return None
+    if first > 0 and tokens[first - 1].text not in ("-", "—", "–"):
+        return None
+    return Frame(":", tokens[colon].start, tokens[colon].end, "subject", mention)
 
 
 def _in_subject(tokens: list[Token], index: int, begin: int) -> bool:
