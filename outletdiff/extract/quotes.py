@@ -316,7 +316,8 @@ def _frame_follows(text: str, sentences: Sequence[Sentence], at: int, pair: _Pai
     if text[pair.close + 1 : sentence.end].strip() or following.paragraph != sentence.paragraph:
         return False
     asking = text[pair.close - 1 : pair.close] in ("?", "!")
-    return following.text[:1].isupper() and (asking or len(following.text.split()) <= _BARE_FRAME_WORDS)
+    opening = following.text.lstrip("-—– ")  # "“...” — Bernie Sanders." split after the quote
+    return opening[:1].isupper() and (asking or len(following.text.split()) <= _BARE_FRAME_WORDS)
 
 
 def _introduced_speaker(

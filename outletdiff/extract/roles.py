@@ -100,8 +100,8 @@ class RoleBook:
                     holders[role] = (name, doc)
                 elif not _same_person(known[0], name):
                     disputed.add(role)
-                elif len(name) > len(known[0]):
-                    holders[role] = (name, doc)  # the fuller name: "Barack Obama" over "Obama"
+                elif _fuller(name, known[0]):
+                    holders[role] = (name, doc)  # "Barack Obama" over "Obama"
         return cls({role: holder for role, holder in holders.items() if role not in disputed})
 
     def holder(self, role: str, *, doc: int) -> tuple[str, int] | None:
@@ -111,4 +111,11 @@ class RoleBook:
 
 
 def _same_person(first: str, second: str) -> bool:
-    return first.split()[-1].lower() == second.split()[-1].lower()
+    """ "Obama" and "Barack Obama", "Rick Perry" and "Rick Perry of Texas" are one person."""
+    a, b = set(first.lower().split()), set(second.lower().split())
+    return a <= b or b <= a or first.split()[-1].lower() == second.split()[-1].lower()
+
+
+def _fuller(name: str, known: str) -> bool:
+    """True when ``name`` adds given names to ``known`` ("Barack Obama" to "Obama"), not a place."""
+    return " of " not in name and len(name.split()) > len(known.split())
