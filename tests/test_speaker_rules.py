@@ -128,3 +128,39 @@ def test_a_description_takes_the_name_another_outlet_gives() -> None:
     assert own.text[start:end] == "the congressman"  # the span stays on this text's words
     alone = find_quotes(0, own.text, segment(own, doc=0))
     assert [(q.speaker, q.speaker_doc) for q in alone] == [("the congressman", None)]
+
+
+def test_a_dash_signs_the_quote_before_it() -> None:
+    text = (
+        'The claims were checked.\n\n"Boeing and GE pay zero taxes."\n\n- Bernie Sanders.\n\nThis is complex.'
+    )
+    assert _speakers(text) == ["Bernie Sanders"]
+
+
+def test_a_name_alone_before_a_colon_speaks() -> None:
+    assert _speakers("Trump: ‘We Are Going To Win So Much.’ Donald Trump spoke on Monday.") == [
+        "Donald Trump"
+    ]
+    assert _speakers('Polls agree - Carl Bialik: "Keep on contacting voters as late as possible."') == [
+        "Carl Bialik"
+    ]
+
+
+def test_manner_and_two_word_saying_verbs() -> None:
+    assert _speakers('"Go back to Univision," Trump barked.') == ["Trump"]
+    assert _speakers('"They are all here for free stuff," Bennett shot back with a laugh.') == ["Bennett"]
+
+
+def test_a_participle_after_a_frame_shares_its_speaker() -> None:
+    text = 'Trump and Ryan will meet next week, Spicer said, adding, "They need to sit down and talk."'
+    assert _speakers(text) == ["Spicer"]
+
+
+def test_staff_named_after_their_outlet_speak_themselves() -> None:
+    text = '"We won\'t be running his columns," Daily News opinion editor Josh Greenman said.'
+    assert _speakers(text) == ["Josh Greenman"]
+
+
+def test_a_question_ending_inside_nested_marks_takes_the_bare_frame_after_it() -> None:
+    text = "“Her response was, ‘What can we do to help?’” Renteria told reporters on a call."
+    assert _speakers(text) == ["Renteria"]

@@ -257,12 +257,20 @@ def _frames_by_sentence(
     result: dict[int, list[_Resolved]] = {}
     for position, sentence in enumerate(sentences):
         resolved: list[_Resolved] = []
-        for frame in find_frames(masked, sentence.start, sentence.end):
+        for frame in find_frames(masked, _signed_start(masked, sentence.start), sentence.end):
             answer = resolver.resolve(frame.mention)
             name, kind = answer if answer else (None, None)
             resolved.append((frame, name, kind))
         result[position] = resolved
     return result
+
+
+def _signed_start(masked: str, start: int) -> int:
+    """Where a sentence starts with the dash before it: the segmenter leaves the dash of
+    '“... zero taxes.” - Sanders.' between the quote's sentence and the name's."""
+    before = masked[max(0, start - 6) : start]
+    match = re.search(r"§\s*[-—–]\s*$", before)
+    return start - (len(before) - match.start() - 1) if match else start
 
 
 def _speaker_frame(
@@ -313,9 +321,12 @@ def _frame_follows(text: str, sentences: Sequence[Sentence], at: int, pair: _Pai
     if at + 1 >= len(sentences):
         return False
     sentence, following = sentences[at], sentences[at + 1]
-    if text[pair.close + 1 : sentence.end].strip() or following.paragraph != sentence.paragraph:
+    signed = re.fullmatch(r"\s*[-—–]\s*", text[pair.close + 1 : following.start]) is not None
+    if text[pair.close + 1 : sentence.end].strip() or (
+        following.paragraph != sentence.paragraph and not signed
+    ):
         return False
-    asking = text[pair.close - 1 : pair.close] in ("?", "!")
+    asking = text[max(0, pair.close - 3) : pair.close].rstrip("".join(_MARKS))[-1:] in ("?", "!")
     opening = following.text.lstrip("-—– ")  # "“...” — Bernie Sanders." split after the quote
     return opening[:1].isupper() and (asking or len(following.text.split()) <= _BARE_FRAME_WORDS)
 
