@@ -386,6 +386,7 @@ class Verdict:
     end: int
     voice: Voice | None = None
     speaker: str | None = None
+    speaker_doc: int | None = None
     chain: str | None = None
     other_sentence: int | None = None
     other_span: Span | None = None
@@ -403,6 +404,7 @@ def verdict_at(
     counterpart: Quote | FramingHit | Fact | None = None,
     voice: Voice | None = None,
     speaker: str | None = None,
+    speaker_doc: int | None = None,
 ) -> Verdict:
     """A verdict about ``item``, written where ``item`` is; ``counterpart`` is the other side's."""
     return Verdict(
@@ -418,6 +420,7 @@ def verdict_at(
         end=item.end,
         voice=voice,
         speaker=speaker,
+        speaker_doc=speaker_doc,
         other_sentence=counterpart.sentence if counterpart else None,
         other_span=(counterpart.start, counterpart.end) if counterpart else None,
         other_text=counterpart.text if counterpart else None,
@@ -440,6 +443,7 @@ class Version:
     text: str
     voice: Voice | None = None
     speaker: str | None = None
+    speaker_doc: int | None = None
     chain: str | None = None
 
 
@@ -666,6 +670,14 @@ class Comparison:
     def sentence_number(self, doc: int, index: int) -> int | None:
         """The number people see for sentence ``index`` of outlet ``doc`` (see ``numbering``)."""
         return self.numbering[doc][index]
+
+    def speaker_label(self, item: Quote | Version) -> str:
+        """A quote's speaker as reports show it: the name, and the outlet that gave it when
+        this article only describes the speaker ("Barack Obama, as named by outlet-b")."""
+        name = item.speaker or ""
+        if item.speaker_doc is None:
+            return name
+        return f"{name}, as named by {self.documents[item.speaker_doc].outlet}"
 
     def _repr_html_(self) -> str:
         """Jupyter's view: the digest and a compact side-by-side (``render.html.to_fragment``)."""

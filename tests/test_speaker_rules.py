@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
+from outletdiff import compare, to_json
 from outletdiff.extract.quotes import find_quotes
 from outletdiff.extract.resolver import Resolver, role_table
 from outletdiff.extract.roles import RoleBook
 from outletdiff.extract.speakers import cue_verbs, find_frames
 from outletdiff.load import document_from_text
+from outletdiff.render.html import to_html
 from outletdiff.segment import segment
 
 
@@ -164,3 +168,20 @@ def test_staff_named_after_their_outlet_speak_themselves() -> None:
 def test_a_question_ending_inside_nested_marks_takes_the_bare_frame_after_it() -> None:
     text = "“Her response was, ‘What can we do to help?’” Renteria told reporters on a call."
     assert _speakers(text) == ["Renteria"]
+
+
+def test_compare_names_a_described_speaker_from_another_outlet_and_says_so() -> None:
+    described = document_from_text(
+        'The president spoke at the White House on Monday.\n\n"We will not back down," the president said.',
+        outlet="outlet-a",
+    )
+    named = document_from_text(
+        "President Barack Obama spoke at the White House on Monday.\n\nHe took no questions.",
+        outlet="outlet-b",
+    )
+    comparison = compare([described, named])
+    quote = comparison.quotes[0]
+    assert (quote.speaker, quote.speaker_doc) == ("Barack Obama", 1)
+    assert comparison.speaker_label(quote) == "Barack Obama, as named by outlet-b"
+    assert "Barack Obama, as named by outlet-b" in to_html(comparison)
+    assert json.loads(to_json(comparison))["quotes"][0]["speaker_doc"] == 1
