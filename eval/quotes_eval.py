@@ -520,9 +520,8 @@ def main(verbose: bool = False, development_only: bool = False) -> dict[str, Tal
         )
         alone = Tally()
         eval_basil(alone, years=years, other_outlets=False)
-        print(
-            f"    each article read alone (no other outlet's roles): accuracy {alone.tp_gold / max(1, alone.gold):.3f}"
-        )
+        accuracy = alone.tp_gold / max(1, alone.gold)
+        print(f"    each article read alone (no other outlet's roles): accuracy {accuracy:.3f}")
         scores[f"basil_{split}_speakers"] = b_speaker
         if verbose and split == "development":
             print("\n".join(f"      {miss}" for miss in b_speaker.misses))

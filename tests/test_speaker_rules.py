@@ -185,3 +185,11 @@ def test_compare_names_a_described_speaker_from_another_outlet_and_says_so() -> 
     assert comparison.speaker_label(quote) == "Barack Obama, as named by outlet-b"
     assert "Barack Obama, as named by outlet-b" in to_html(comparison)
     assert json.loads(to_json(comparison))["quotes"][0]["speaker_doc"] == 1
+
+
+def test_a_given_name_tells_a_gender_no_pronoun_told() -> None:
+    text = (
+        'Donald Trump spoke on the show. Meredith Vieira asked Trump, "Do you know this?" '
+        'He signaled he did, saying, "I am serious."'
+    )
+    assert _speakers(text) == ["Meredith Vieira", "Donald Trump"]

@@ -287,7 +287,11 @@ def _speaker_frame(
     if first is None or last is None:
         return None
     after = [f for f in frames.get(position[last], []) if f[0].cue_start > pair.close and f[1]]
-    if not after and _frame_follows(text, sentences, position[last], pair):
+    if (
+        not after
+        and _opens_sentence(masked, sentences, position, pair, first)
+        and _frame_follows(text, sentences, position[last], pair)
+    ):
         after = [f for f in frames.get(position[last] + 1, []) if f[1]]
     for frame, name, _ in after[:1]:
         between = masked[pair.close + 1 : min(frame.cue_start, frame.mention.start)]
@@ -312,7 +316,8 @@ def _speaker_frame(
 
 
 def _frame_follows(text: str, sentences: Sequence[Sentence], at: int, pair: _Pair) -> bool:
-    """True when a quote ends its sentence and the paragraph's next sentence holds its frame.
+    """True when a quote ends its sentence and the paragraph's next sentence holds its frame
+    (asked of a quote that opens its sentence: 'Vieira asked Trump, “...?”' is framed already).
 
     The segmenter splits '“... coin for baseball?” Obama said.' after the mark. After "?" or
     "!" the next sentence may go on ("Obama said, pointing at ..."); after a full stop only a

@@ -398,17 +398,27 @@ def _gendered_words() -> dict[str, str]:
     return dict(entry.split() for entry in word_list("gendered_words"))
 
 
+@cache
+def _first_names() -> dict[str, str]:
+    """Given names that tell a gender, from ``data/first_names.txt`` ("name f")."""
+    return dict(entry.split() for entry in word_list("first_names"))
+
+
 def _genders(text: str, persons: list[tuple[int, str]]) -> dict[str, str]:
     """Each named person's gender as the text tells it: "m", "f", or absent when unknown.
 
-    Two signals, voted over every mention of the name: a gendered word just before it ("Mr.",
-    "spokeswoman"), and the first gendered pronoun after it before the next person is named
-    ("Ana Ruiz visited the site. ... she said"). A name the votes split on stays unknown.
+    Three signals, voted over every mention of the name: a common given name ("Meredith"), a
+    gendered word just before it ("Mr.", "spokeswoman"), and the first gendered pronoun after it
+    before the next person is named ("Ana Ruiz visited the site. ... she said"). A name the
+    votes split on stays unknown.
     """
     votes: dict[str, list[int]] = {}
     words = _gendered_words()
     for number, (at, name) in enumerate(persons):
-        tally = votes.setdefault(name, [0, 0])
+        if name not in votes:
+            given = _first_names().get(name.split()[0].lower()) if " " in name else None
+            votes[name] = [2 * (given == "m"), 2 * (given == "f")]
+        tally = votes[name]
         before = re.findall(r"[A-Za-z]+", text[max(0, at - 30) : at])
         for word in before[-2:]:
             gender = words.get(word.lower())
