@@ -193,3 +193,17 @@ def test_a_given_name_tells_a_gender_no_pronoun_told() -> None:
         'He signaled he did, saying, "I am serious."'
     )
     assert _speakers(text) == ["Meredith Vieira", "Donald Trump"]
+
+
+def test_he_continues_the_subject_of_the_sentence_before_over_an_earlier_speaker() -> None:
+    text = (
+        '"Polls show an erosion," said Matt Brooks, director of the coalition. '
+        "Benjamin Netanyahu also appeared on NBC last Sunday, urging a tougher line. "
+        '"If you are determined to prevent it, you act," he said on the show.'
+    )
+    assert _speakers(text) == ["Matt Brooks", "Benjamin Netanyahu"]
+
+
+def test_an_affiliation_after_of_the_is_no_part_of_the_name() -> None:
+    text = '"It would have been a long shot," said Stephen Vladeck of the University of Texas School of Law.'
+    assert _speakers(text) == ["Stephen Vladeck"]

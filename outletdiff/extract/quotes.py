@@ -17,6 +17,7 @@ from functools import cache
 
 from ..model import Quote, QuoteKind, Sentence
 from ..spans import trim_span
+from .mentions import dot_in_name, tokenize
 from .roles import RoleBook
 from .speakers import Frame, MentionKind, Resolver, find_frames
 from .wordlists import word_list
@@ -256,6 +257,7 @@ def _frames_by_sentence(
     """Frames of every sentence, resolved in reading order so pronouns see earlier speakers."""
     result: dict[int, list[_Resolved]] = {}
     for position, sentence in enumerate(sentences):
+        _note_topic(masked, sentence, resolver)
         resolved: list[_Resolved] = []
         for frame in find_frames(masked, _signed_start(masked, sentence.start), sentence.end):
             answer = resolver.resolve(frame.mention)
@@ -271,6 +273,22 @@ def _signed_start(masked: str, start: int) -> int:
     before = masked[max(0, start - 6) : start]
     match = re.search(r"§\s*[-—–]\s*$", before)
     return start - (len(before) - match.start() - 1) if match else start
+
+
+def _note_topic(masked: str, sentence: Sentence, resolver: Resolver) -> None:
+    """Tell the resolver a person who opens the sentence as its subject: a capitalised run the
+    text names as a person, then a lower-case word ("Netanyahu also made an appearance")."""
+    if sentence.kind != "paragraph":
+        return  # a headline's capitals are no subject: "Perry Ad Focuses on Faith"
+    tokens = tokenize(masked, sentence.start, min(sentence.end, sentence.start + 120))
+    end = 0
+    while end < len(tokens) and (tokens[end].is_capital and tokens[end].is_word or dot_in_name(tokens, end)):
+        end += 1
+    if not end or end >= len(tokens) or not (tokens[end].is_word and tokens[end].text.islower()):
+        return
+    name = resolver.person_at(tokens[0].start, tokens[end - 1].end)
+    if name is not None:
+        resolver.note_topic(tokens[0].start, name)
 
 
 def _speaker_frame(

@@ -75,6 +75,8 @@ class Resolver:
     doc: int = 0
     book: RoleBook = field(default_factory=RoleBook)
     borrowed: dict[str, int] = field(default_factory=dict)
+    topics: list[tuple[int, str]] = field(default_factory=list)
+    spoken_at: int = -1
 
     @classmethod
     def for_text(cls, text: str, *, doc: int = 0, book: RoleBook | None = None) -> Resolver:
@@ -94,6 +96,7 @@ class Resolver:
             doc=doc,
             book=book or RoleBook(),
             borrowed={},
+            topics=[],
         )
 
     @classmethod
@@ -208,13 +211,15 @@ class Resolver:
         """The resolved (name, kind) of a mention, remembering it for later pronouns."""
         if mention.kind == "pronoun":
             answer = (
-                self._last_speaker(mention)
+                self._topic(mention)
+                or self._last_speaker(mention)
                 or self._gendered(mention)
                 or self._pronoun(mention.name)
                 or self._nearest_person(mention)
             )
             if answer is not None:
                 self.history.append(answer)
+                self.spoken_at = mention.start
             return answer
         resolved: tuple[str, MentionKind]
         if mention.kind == "person":
@@ -238,7 +243,32 @@ class Resolver:
             resolved = (mention.name, mention.kind)
         if mention.kind != "report":
             self.history.append(resolved)
+            self.spoken_at = mention.start
         return resolved
+
+    def person_at(self, start: int, end: int) -> str | None:
+        """The full name of the person named within ``[start, end)``, if the text names one there."""
+        index = bisect.bisect_left(self.persons, (start,))
+        if index < len(self.persons) and self.persons[index][0] < end:
+            return self.persons[index][1]
+        return None
+
+    def note_topic(self, at: int, name: str) -> None:
+        """Remember a person who opens a sentence as its subject ("Netanyahu also appeared ...")."""
+        self.topics.append((at, name))
+
+    def _topic(self, mention: Mention) -> tuple[str, MentionKind] | None:
+        """ "... Netanyahu also appeared on NBC. “...,” he said": the subject of a sentence since
+        the last speaker is what a "he" continues, before the last speaker, if the gender agrees."""
+        want = _PRONOUN_GENDER.get(mention.name)
+        if want is None:
+            return None
+        for at, name in reversed(self.topics):
+            if at <= self.spoken_at or mention.start - at > _TOPIC_REACH:
+                break
+            if at < mention.start and self.genders.get(name, want) == want:
+                return name, "person"
+        return None
 
     def _role_holder(self, mention: Mention) -> str | None:
         """ "The president": the person this text names in that role ("President Barack Obama")."""
@@ -388,6 +418,7 @@ class Resolver:
 
 _REACH = 2500  # characters a description may reach back for its name
 _PRONOUN_REACH = 600  # characters "he"/"she" may reach back for a named person
+_TOPIC_REACH = 400  # characters "he"/"she" may reach back for a sentence's subject
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 _GENDER_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 

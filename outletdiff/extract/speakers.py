@@ -489,6 +489,8 @@ def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12
             break
         if last > begin and token.lower in _PHRASE_ENDS:
             break
+        if _affiliation(tokens, begin, last):
+            break
         last += 1
     if last == begin:
         return None
@@ -496,6 +498,16 @@ def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12
         token = tokens[begin]
         return Mention(token.text, token.start, token.end, "pronoun", token.lower)
     return _mention(text, tokens[begin:last])
+
+
+def _affiliation(tokens: list[Token], begin: int, index: int) -> bool:
+    """True at "of the" after a person's name: "Stephen Vladeck of the University of Texas"
+    names Vladeck, with his school as an aside ("Bank of America" has no "the")."""
+    if tokens[index].lower != "of" or index - begin < 2 or index + 1 >= len(tokens):
+        return False
+    return tokens[index + 1].lower in ("the", "a", "an") and all(
+        t.is_capital for t in tokens[index - 2 : index]
+    )
 
 
 def _report_noun(tokens: list[Token], index: int, begin: int) -> bool:
