@@ -61,7 +61,10 @@ class Resolver:
     his first mention is a role phrase the frame finder did not take as a speaker. ``persons``
     and ``organisations`` list every named entity in reading order, so a description ("the
     despot", "the company") resolves to the nearest compatible name before it, the way a
-    reader does, without a parser.
+    reader does, without a parser. ``roles`` is this text's role -> name table; ``book`` holds
+    the other compared documents' (``doc`` is this one), and ``borrowed`` remembers each name
+    taken from it with the document that gave it. ``topics`` are persons opening a sentence as
+    its subject, and ``spoken_at`` where the last mention resolved, for "he" and "she".
     """
 
     full_names: list[tuple[int, str]] = field(default_factory=list)
