@@ -37,6 +37,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 from scoring import Score  # noqa: E402
 
 from outletdiff.extract.quotes import find_quotes  # noqa: E402
+from outletdiff.extract.resolver import role_table  # noqa: E402
+from outletdiff.extract.roles import RoleBook  # noqa: E402
 from outletdiff.extract.sources import find_attributions  # noqa: E402
 from outletdiff.load import document_from_text, load_path  # noqa: E402
 from outletdiff.model import Attribution, Quote, Sentence  # noqa: E402
@@ -261,6 +263,62 @@ def eval_polnear(
     return len(files)
 
 
+def _linked_sources(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(Content span, Source span) of every attribution event in a PolNeAR ``.ann`` file."""
+    spans: dict[str, tuple[int, int]] = {}
+    events = []
+    for line in path.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            rest = parts[1].split(" ", 1)[1]
+            pieces = [part.split() for part in rest.split(";")]
+            spans[parts[0]] = (int(pieces[0][0]), int(pieces[-1][1]))
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
+            events.append(roles)
+    return [
+        (spans[e["Content"]], spans[e["Source"]])
+        for e in events
+        if e.get("Content") in spans and e.get("Source") in spans
+    ]
+
+
+def eval_polnear_speakers(score: Tally, *, split: str = "train") -> int:
+    """Speakers of wholly quoted PolNeAR contents whose linked source is a name ("Trump",
+    "Sen. Ted Cruz"): the quote's speaker must name the same person (pronoun and group sources
+    are left out, PolNeAR does not resolve them)."""
+    root = DATA / "polnear" / split
+    files = sorted((root / "attributions").glob("*.ann"))
+    for ann in files:
+        text = (root / "text" / f"{ann.stem.rsplit('_', 1)[0]}.txt").read_text("utf-8")
+        document = document_from_text(text, outlet=ann.stem.split("_")[0])
+        if document.text != text:
+            continue
+        quotes = [q for q in find_quotes(0, text, segment(document, doc=0)) if q.kind == "direct"]
+        for content, source in _linked_sources(ann):
+            name = text[source[0] : source[1]]
+            words = name.split()
+            if not _wholly_quoted(text, content) or not words or not all(w[:1].isupper() for w in words[-2:]):
+                continue
+            if words[0].lower() in ("the", "a", "an", "i", "we", "he", "she", "they", "it"):
+                continue
+            target = _strip_marks(text, content)
+            quote = next((q for q in quotes if span_match((q.start, q.end), target)), None)
+            if quote is None:
+                continue
+            score.gold += 1
+            score.pred += quote.speaker is not None
+            # A source span may hold an apposition: "Elias, a veteran voting rights lawyer".
+            if any(name_match(quote.speaker, part) for part in name.split(",") if part.strip()):
+                score.tp_gold += 1
+                score.tp_pred += 1
+            else:
+                score.misses.append(
+                    f"{quote.speaker!r} != {name!r}: {_context(text, (quote.start, quote.end))}"
+                )
+    return len(files)
+
+
 def _own_mentions(
     attributions: tuple[Attribution, ...], sentences: tuple[Sentence, ...]
 ) -> list[tuple[int, int]]:
@@ -329,8 +387,36 @@ def _person_label(speaker: str) -> bool:
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and not {p.lower() for p in parts} & groups
 
 
-def eval_basil(speaker_score: Tally, *, years: range = range(2010, 2017)) -> int:
-    """Score speakers of BASIL's quoted spans with a named speaker in articles of ``years``."""
+def _basil_text(article: dict) -> tuple[str, list[int]]:
+    """The article as one text (title, then paragraphs), and where each body sentence starts."""
+    parts, offsets = [article.get("title") or ""], []
+    position = len(parts[0]) + 2
+    body = []
+    for paragraph in article["body-paragraphs"]:
+        pieces = []
+        for sentence in paragraph:
+            offsets.append(position)
+            pieces.append(sentence)
+            position += len(sentence) + 1
+        body.append(" ".join(pieces))
+        position += 1
+    return parts[0] + "\n\n" + "\n\n".join(body), offsets
+
+
+def _event_book(article_path: Path) -> tuple[RoleBook, int]:
+    """The role book of the article's event (BASIL's three outlets' articles), as ``compare``
+    builds it over the compared documents, and the article's index among them."""
+    siblings = sorted(article_path.parent.glob(article_path.stem.rsplit("_", 1)[0] + "_*.json"))
+    texts = [_basil_text(json.loads(path.read_text("utf-8")))[0] for path in siblings]
+    return RoleBook.merge([role_table(text) for text in texts]), siblings.index(article_path)
+
+
+def eval_basil(speaker_score: Tally, *, years: range = range(2010, 2017), other_outlets: bool = True) -> int:
+    """Score speakers of BASIL's quoted spans with a named speaker in articles of ``years``.
+
+    With ``other_outlets`` each article is read as ``compare`` reads it, beside the event's
+    other articles, so a description ("the president") may take the name another outlet gives.
+    """
     articles = DATA / "basil" / "articles"
     count = 0
     paths = sorted((DATA / "basil" / "annotations").glob("*/*_ann.json"))
@@ -350,22 +436,12 @@ def eval_basil(speaker_score: Tally, *, years: range = range(2010, 2017)) -> int
         if not annotations:
             continue
         count += 1
-        parts, offsets = [article.get("title") or ""], []
-        position = len(parts[0]) + 2
-        body = []
-        for paragraph in article["body-paragraphs"]:
-            pieces = []
-            for sentence in paragraph:
-                offsets.append(position)
-                pieces.append(sentence)
-                position += len(sentence) + 1
-            body.append(" ".join(pieces))
-            position += 1
-        text = parts[0] + "\n\n" + "\n\n".join(body)
+        text, offsets = _basil_text(article)
         document = document_from_text(text)
         if document.text != text:
             continue
-        quotes = find_quotes(0, text, segment(document, doc=0))
+        book, doc = _event_book(article_path) if other_outlets else (None, 0)
+        quotes = find_quotes(doc, text, segment(document, doc=doc), book=book)
         for annotation in annotations:
             index = int(annotation["id"][1:])
             if index >= len(offsets):
@@ -420,6 +496,14 @@ def main(verbose: bool = False, development_only: bool = False) -> dict[str, Tal
         scores[f"polnear_{split}_quotes"], scores[f"polnear_{split}_sources"] = p_quote, p_source
         if verbose and split == "development":
             print("\n".join(f"      {miss}" for miss in p_source.misses[:300]))
+        p_speaker = Tally()
+        eval_polnear_speakers(p_speaker, split=folder)
+        print(
+            f"  quote speakers (named)  accuracy {p_speaker.tp_gold / max(1, p_speaker.gold):.3f}"
+            f" ({p_speaker.tp_gold} of {p_speaker.gold} direct quotes whose source is a name)"
+        )
+        if verbose and split == "development":
+            print("\n".join(f"      {miss}" for miss in p_speaker.misses))
     for split in splits:
         years = BASIL_SPLITS[split]
         if not (DATA / "basil").exists():
@@ -434,6 +518,10 @@ def main(verbose: bool = False, development_only: bool = False) -> dict[str, Tal
             f"    accuracy {b_speaker.tp_gold / max(1, b_speaker.gold):.3f}: right speaker for "
             f"{b_speaker.tp_gold} of {b_speaker.gold} annotated spans (a speaker given for {b_speaker.pred})"
         )
+        alone = Tally()
+        eval_basil(alone, years=years, other_outlets=False)
+        accuracy = alone.tp_gold / max(1, alone.gold)
+        print(f"    each article read alone (no other outlet's roles): accuracy {accuracy:.3f}")
         scores[f"basil_{split}_speakers"] = b_speaker
         if verbose and split == "development":
             print("\n".join(f"      {miss}" for miss in b_speaker.misses))

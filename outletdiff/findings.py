@@ -69,6 +69,7 @@ def _version(verdict: Verdict) -> Version:
         text=verdict.text,
         voice=verdict.voice,
         speaker=verdict.speaker,
+        speaker_doc=verdict.speaker_doc,
         chain=verdict.chain,
     )
 

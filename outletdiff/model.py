@@ -158,7 +158,13 @@ class Alignment:
 
 @dataclass(frozen=True)
 class Quote:
-    """Quoted words with offsets of the content (without the marks) and the resolved speaker."""
+    """Quoted words with offsets of the content (without the marks) and the resolved speaker.
+
+    ``speaker_span`` is where this text points at the speaker ("Obama", "he", "the
+    president"); ``speaker`` is the name it resolves to. When only another document of the
+    comparison names the person in that role ("the president" here, "President Barack Obama"
+    there), ``speaker_doc`` is that document's index: the span stays on this text's words.
+    """
 
     doc: int
     sentence: int
@@ -168,6 +174,7 @@ class Quote:
     kind: QuoteKind
     speaker: str | None = None
     speaker_span: Span | None = None
+    speaker_doc: int | None = None
 
 
 @dataclass(frozen=True)
@@ -379,6 +386,7 @@ class Verdict:
     end: int
     voice: Voice | None = None
     speaker: str | None = None
+    speaker_doc: int | None = None
     chain: str | None = None
     other_sentence: int | None = None
     other_span: Span | None = None
@@ -396,6 +404,7 @@ def verdict_at(
     counterpart: Quote | FramingHit | Fact | None = None,
     voice: Voice | None = None,
     speaker: str | None = None,
+    speaker_doc: int | None = None,
 ) -> Verdict:
     """A verdict about ``item``, written where ``item`` is; ``counterpart`` is the other side's."""
     return Verdict(
@@ -411,6 +420,7 @@ def verdict_at(
         end=item.end,
         voice=voice,
         speaker=speaker,
+        speaker_doc=speaker_doc,
         other_sentence=counterpart.sentence if counterpart else None,
         other_span=(counterpart.start, counterpart.end) if counterpart else None,
         other_text=counterpart.text if counterpart else None,
@@ -433,6 +443,7 @@ class Version:
     text: str
     voice: Voice | None = None
     speaker: str | None = None
+    speaker_doc: int | None = None
     chain: str | None = None
 
 
@@ -659,6 +670,14 @@ class Comparison:
     def sentence_number(self, doc: int, index: int) -> int | None:
         """The number people see for sentence ``index`` of outlet ``doc`` (see ``numbering``)."""
         return self.numbering[doc][index]
+
+    def speaker_label(self, item: Quote | Version) -> str:
+        """A quote's speaker as reports show it: the name, and the outlet that gave it when
+        this article only describes the speaker ("Barack Obama, as named by outlet-b")."""
+        name = item.speaker or ""
+        if item.speaker_doc is None:
+            return name
+        return f"{name}, as named by {self.documents[item.speaker_doc].outlet}"
 
     def _repr_html_(self) -> str:
         """Jupyter's view: the digest and a compact side-by-side (``render.html.to_fragment``)."""

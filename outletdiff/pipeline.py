@@ -23,6 +23,8 @@ from .extract.facts import find_facts
 from .extract.framing import find_framing
 from .extract.lexicon import Lexicon, load_lexicon, merge_lexicons, shipped_lexicon
 from .extract.quotes import find_quotes
+from .extract.resolver import role_table
+from .extract.roles import RoleBook
 from .extract.sources import find_attributions
 from .findings import merge_verdicts
 from .linkmodel import score_pairs
@@ -82,8 +84,12 @@ def _compare(documents: Sequence[Document], options: CompareOptions) -> Comparis
     sentences = tuple(segment(document, doc=doc) for doc, document in enumerate(documents))
     alignments = align_all(sentences, [document.text for document in documents], options=options)
     outlets = tuple(document.outlet for document in documents)
+    # Who holds which role, over every document: "the president" one outlet leaves unnamed is
+    # the person another names "President Barack Obama".
+    book = RoleBook.merge([role_table(document.text) for document in documents])
     extracted = [
-        _extract(doc, document, sentences[doc], lexicon, outlets) for doc, document in enumerate(documents)
+        _extract(doc, document, sentences[doc], lexicon, outlets, book)
+        for doc, document in enumerate(documents)
     ]
     quotes = tuple(quote for found in extracted for quote in found.quotes)
     attributions = tuple(attribution for found in extracted for attribution in found.attributions)
@@ -124,12 +130,17 @@ class _Extracted(NamedTuple):
 
 
 def _extract(
-    doc: int, document: Document, sentences: Sequence[Sentence], lexicon: Lexicon, outlets: Sequence[str]
+    doc: int,
+    document: Document,
+    sentences: Sequence[Sentence],
+    lexicon: Lexicon,
+    outlets: Sequence[str],
+    book: RoleBook,
 ) -> _Extracted:
     """Quotes, sources, framing and facts of one document, extracted together: the quote and
     source finders share what they learn from the text (see ``Resolver.for_text``). ``outlets``
     are the compared outlets' names, which are no facts of the story."""
-    quotes = find_quotes(doc, document.text, sentences)
+    quotes = find_quotes(doc, document.text, sentences, book=book)
     return _Extracted(
         quotes=quotes,
         attributions=find_attributions(doc, document.text, sentences, quotes, outlet=document.outlet),

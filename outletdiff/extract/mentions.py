@@ -94,7 +94,7 @@ def _mention(text: str, phrase: list[Token]) -> Mention | None:
             if words and words[-1] in word_list("report_nouns"):
                 return Mention(raw, start, end, "report", raw)
             return None
-    if outlet is not None:
+    if outlet is not None and not _staff_of(phrase, outlet[2]):
         canonical, o_start, o_end = outlet
         return Mention(text[o_start:o_end], o_start, o_end, "outlet", canonical)
     words = [token.lower for token in phrase if token.is_word]
@@ -132,6 +132,16 @@ def _mention(text: str, phrase: list[Token]) -> Mention | None:
     if plural and len(words) <= 4 and (len(words) == 1 or words[0] in _DETERMINERS or phrase[0].is_capital):
         return Mention(raw, start, end, "anonymous", raw)
     return None
+
+
+def _staff_of(phrase: list[Token], outlet_end: int) -> bool:
+    """True for a person named after their outlet and role: "CNN President Jeff Zucker",
+    "Daily News opinion editor Josh Greenman" speak themselves, not the outlet."""
+    name = _trailing_name(phrase)
+    if len(name) < 2 or name[0].start <= outlet_end:
+        return False
+    between = [t.lower for t in phrase if outlet_end <= t.start < name[0].start]
+    return any(word in word_list("roles") for word in between)
 
 
 def _head_segment(phrase: list[Token]) -> list[Token]:

@@ -17,6 +17,8 @@ from functools import cache
 
 from ..model import Quote, QuoteKind, Sentence
 from ..spans import trim_span
+from .mentions import dot_in_name, tokenize
+from .roles import RoleBook
 from .speakers import Frame, MentionKind, Resolver, find_frames
 from .wordlists import word_list
 
@@ -71,6 +73,7 @@ _NOT_IN_NAME = frozenset(
 # Cues that report how the outlet learned something, not who spoke the quoted words.
 _NOT_SPEAKER_CUES = frozenset({"learned", "learnt"})
 _MAX_CONTINUATION_GAP = 2  # sentences between a quote and the one continuing its speaker
+_BARE_FRAME_WORDS = 4  # "Sen. Ted Cruz said." after a quote that ends its sentence
 
 
 @dataclass(frozen=True)
@@ -79,16 +82,19 @@ class _Pair:
     close: int  # offset of the closing mark
 
 
-def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
+def find_quotes(
+    doc: int, text: str, sentences: Sequence[Sentence], *, book: RoleBook | None = None
+) -> tuple[Quote, ...]:
     """Every quotation in ``text``: content spans without the marks, kind and resolved speaker.
 
     ``sentences`` give paragraph limits and each quote's sentence index; they must be the
-    segmenter's sentences of the same ``text``.
+    segmenter's sentences of the same ``text``. ``book`` tells who the other documents of the
+    event name in which role, for a speaker this text only describes ("the president said").
     """
     paragraphs = _paragraphs(text, sentences)
     pairs = _outermost(_pair_marks(text, paragraphs))
     masked = _mask(text, pairs)
-    resolver = Resolver.for_text(text)
+    resolver = Resolver.for_text(text, doc=doc, book=book)
     frames = _frames_by_sentence(masked, sentences, resolver)
     quotes: list[Quote] = []
     ends: list[int] = []  # the sentence each quote ends in
@@ -100,7 +106,7 @@ def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quo
             continue
         first = _sentence_at(sentences, starts, pair.open)
         last = _sentence_at(sentences, starts, pair.close)
-        frame = _speaker_frame(text, masked, position, pair, first, last, frames)
+        frame = _speaker_frame(text, masked, sentences, position, pair, first, last, frames)
         speaker, span = frame if frame else (None, None)
         kind = _kind(masked, text, sentences, position, pair, first, start, end, speaker is not None)
         if speaker is None and kind == "direct":
@@ -118,6 +124,7 @@ def find_quotes(doc: int, text: str, sentences: Sequence[Sentence]) -> tuple[Quo
                 kind=kind,
                 speaker=speaker,
                 speaker_span=span,
+                speaker_doc=resolver.borrowed.get(speaker) if speaker else None,
             )
         )
     return tuple(quotes)
@@ -250,8 +257,9 @@ def _frames_by_sentence(
     """Frames of every sentence, resolved in reading order so pronouns see earlier speakers."""
     result: dict[int, list[_Resolved]] = {}
     for position, sentence in enumerate(sentences):
+        _note_topic(masked, sentence, resolver)
         resolved: list[_Resolved] = []
-        for frame in find_frames(masked, sentence.start, sentence.end):
+        for frame in find_frames(masked, _signed_start(masked, sentence.start), sentence.end):
             answer = resolver.resolve(frame.mention)
             name, kind = answer if answer else (None, None)
             resolved.append((frame, name, kind))
@@ -259,9 +267,34 @@ def _frames_by_sentence(
     return result
 
 
+def _signed_start(masked: str, start: int) -> int:
+    """Where a sentence starts with the dash before it: the segmenter leaves the dash of
+    '“... zero taxes.” - Sanders.' between the quote's sentence and the name's."""
+    before = masked[max(0, start - 6) : start]
+    match = re.search(r"§\s*[-—–]\s*$", before)
+    return start - (len(before) - match.start() - 1) if match else start
+
+
+def _note_topic(masked: str, sentence: Sentence, resolver: Resolver) -> None:
+    """Tell the resolver a person who opens the sentence as its subject: a capitalised run the
+    text names as a person, then a lower-case word ("Netanyahu also made an appearance")."""
+    if sentence.kind != "paragraph":
+        return  # a headline's capitals are no subject: "Perry Ad Focuses on Faith"
+    tokens = tokenize(masked, sentence.start, min(sentence.end, sentence.start + 120))
+    end = 0
+    while end < len(tokens) and (tokens[end].is_capital and tokens[end].is_word or dot_in_name(tokens, end)):
+        end += 1
+    if not end or end >= len(tokens) or not (tokens[end].is_word and tokens[end].text.islower()):
+        return
+    name = resolver.person_at(tokens[0].start, tokens[end - 1].end)
+    if name is not None:
+        resolver.note_topic(tokens[0].start, name)
+
+
 def _speaker_frame(
     text: str,
     masked: str,
+    sentences: Sequence[Sentence],
     position: dict[int, int],
     pair: _Pair,
     first: int | None,
@@ -272,6 +305,12 @@ def _speaker_frame(
     if first is None or last is None:
         return None
     after = [f for f in frames.get(position[last], []) if f[0].cue_start > pair.close and f[1]]
+    if (
+        not after
+        and _opens_sentence(masked, sentences, position, pair, first)
+        and _frame_follows(text, sentences, position[last], pair)
+    ):
+        after = [f for f in frames.get(position[last] + 1, []) if f[1]]
     for frame, name, _ in after[:1]:
         between = masked[pair.close + 1 : min(frame.cue_start, frame.mention.start)]
         set_off = text[pair.close - 1 : pair.close] in _CLAUSE_END or between.strip()[:1] in (",", "—", "–")
@@ -292,6 +331,27 @@ def _speaker_frame(
         frame, name, _ = before[-1]
         return name or "", (frame.mention.start, frame.mention.end)
     return None
+
+
+def _frame_follows(text: str, sentences: Sequence[Sentence], at: int, pair: _Pair) -> bool:
+    """True when a quote ends its sentence and the paragraph's next sentence holds its frame
+    (asked of a quote that opens its sentence: 'Vieira asked Trump, “...?”' is framed already).
+
+    The segmenter splits '“... coin for baseball?” Obama said.' after the mark. After "?" or
+    "!" the next sentence may go on ("Obama said, pointing at ..."); after a full stop only a
+    bare frame ("Trump said.") is the quote's, a longer sentence is news of its own.
+    """
+    if at + 1 >= len(sentences):
+        return False
+    sentence, following = sentences[at], sentences[at + 1]
+    signed = re.fullmatch(r"\s*[-—–]\s*", text[pair.close + 1 : following.start]) is not None
+    if text[pair.close + 1 : sentence.end].strip() or (
+        following.paragraph != sentence.paragraph and not signed
+    ):
+        return False
+    asking = text[max(0, pair.close - 3) : pair.close].rstrip("".join(_MARKS))[-1:] in ("?", "!")
+    opening = following.text.lstrip("-—– ")  # "“...” — Bernie Sanders." split after the quote
+    return opening[:1].isupper() and (asking or len(following.text.split()) <= _BARE_FRAME_WORDS)
 
 
 def _introduced_speaker(
@@ -379,8 +439,16 @@ def _continued_speaker(
         return None, None
     for quote, end in zip(reversed(quotes), reversed(ends), strict=True):
         gap = sentence - max(end, quote.sentence)
+        if _names_a_title(quote):
+            continue
         if quote.speaker and quote.kind != "scare" and gap <= _MAX_CONTINUATION_GAP:
             return quote.speaker, quote.speaker_span
         if gap > _MAX_CONTINUATION_GAP:
             break
     return None, None
+
+
+def _names_a_title(quote: Quote) -> bool:
+    """A short partial quote ("on NBC's “Today” show") names a title or a phrase inside a
+    sentence: it is no stretch of speech a following quote could continue."""
+    return quote.kind == "partial" and len(quote.text.split()) <= 2

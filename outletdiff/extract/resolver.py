@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from .mentions import (
     _DETERMINERS,
+    _HONORIFICS,
     _PARTICLES,
     _PRONOUNS,
     _STOP,
@@ -27,6 +28,7 @@ from .mentions import (
     tokenize,
 )
 from .outlets import find_outlet
+from .roles import RoleBook, apposed_roles, canonical_role, held_role
 from .wordlists import word_list
 
 _Entry = TypeVar("_Entry", tuple[int, str], tuple[int, str, frozenset[str]])
@@ -59,7 +61,10 @@ class Resolver:
     his first mention is a role phrase the frame finder did not take as a speaker. ``persons``
     and ``organisations`` list every named entity in reading order, so a description ("the
     despot", "the company") resolves to the nearest compatible name before it, the way a
-    reader does, without a parser.
+    reader does, without a parser. ``roles`` is this text's role -> name table; ``book`` holds
+    the other compared documents' (``doc`` is this one), and ``borrowed`` remembers each name
+    taken from it with the document that gave it. ``topics`` are persons opening a sentence as
+    its subject, and ``spoken_at`` where the last mention resolved, for "he" and "she".
     """
 
     full_names: list[tuple[int, str]] = field(default_factory=list)
@@ -70,13 +75,20 @@ class Resolver:
     held_roles: dict[str, set[str]] = field(default_factory=dict)
     by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
+    doc: int = 0
+    book: RoleBook = field(default_factory=RoleBook)
+    borrowed: dict[str, int] = field(default_factory=dict)
+    topics: list[tuple[int, str]] = field(default_factory=list)
+    spoken_at: int = -1
 
     @classmethod
-    def for_text(cls, text: str) -> Resolver:
+    def for_text(cls, text: str, *, doc: int = 0, book: RoleBook | None = None) -> Resolver:
         """A fresh resolver for ``text``: its own memory of what it resolves, over names learned once.
 
         Quotes and sources each resolve a document in reading order, so each needs its own
         memory; the names read from the whole text are the same for both and are learned once.
+        ``book`` holds who the event's other documents (``doc`` is this one's index) name in
+        which role, for descriptions this text leaves unnamed.
         """
         learned = _learned_names(text)
         return replace(
@@ -84,6 +96,10 @@ class Resolver:
             roles=dict(learned.roles),
             held_roles={name: set(words) for name, words in learned.held_roles.items()},
             history=list(learned.history),
+            doc=doc,
+            book=book or RoleBook(),
+            borrowed={},
+            topics=[],
         )
 
     @classmethod
@@ -91,6 +107,7 @@ class Resolver:
         resolver = cls()
         runs: list[list[Token]] = []
         run: list[Token] = []
+        titled: list[tuple[int, str, str]] = []  # (where, surname, role): "President Obama"
         tokens = [*tokenize(text, 0, len(text)), Token(",", len(text), len(text), ",", False, False)]
         for index, token in enumerate(tokens):
             same_line = not run or "\n" not in text[run[-1].end : token.start]
@@ -99,7 +116,10 @@ class Resolver:
                 and same_line
                 and (token.is_capital or (run and (token.lower in _PARTICLES or token.lower == "of")))
             ) or (
-                token.text == "." and run and is_initial(run[-1]) and same_line  # "Vladimir V. Putin"
+                token.text == "."
+                and run
+                and (is_initial(run[-1]) or run[-1].lower in _HONORIFICS)  # "Vladimir V. Putin", "Rep. Grimm"
+                and same_line
             ):
                 run.append(token)
                 continue
@@ -107,11 +127,13 @@ class Resolver:
                 before = tokens[max(0, index - len(run) - 3) : index - len(run)]
                 while before and not all(t.is_word for t in before):
                     before = before[1:]  # role words only from the same phrase
-                resolver._learn_run(text, run, [t.lower for t in before])
+                resolver._learn_run(text, run, [t.lower for t in before], titled)
                 runs.append(run)
             run = []
         for at, full in resolver.full_names:
             resolver.by_surname.setdefault(full.split()[-1], []).append((at, full))
+        for at, surname, role in titled:
+            resolver._hold(role, resolver.full_name(surname, at))
         surnames = set(resolver.by_surname)
         starts = {at for at, _ in resolver.full_names}
         for run in runs:
@@ -119,9 +141,18 @@ class Resolver:
         resolver.genders = _genders(text, resolver.persons)
         return resolver
 
-    def _learn_run(self, text: str, run: list[Token], before: list[str]) -> None:
-        """Learn a full name, and the role words written just before it ("spokesman Dmitry Peskov")."""
+    def _learn_run(
+        self, text: str, run: list[Token], before: list[str], titled: list[tuple[int, str, str]]
+    ) -> None:
+        """Learn a full name, and the role written just before it ("spokesman Dmitry Peskov").
+
+        A title before a surname alone ("President Obama") is kept in ``titled`` until the
+        full names are known.
+        """
         name = _trailing_name(run)
+        role = held_role([*before, *(t.lower for t in run[: len(run) - len(name)])])
+        if len(name) == 1 and role and len(run) > 1 and name[0].lower not in _not_in_names():
+            titled.append((name[0].start, _bare(name[0].text), role))
         if not 2 <= len(name) <= 4:
             return
         lowered = {token.lower for token in name}
@@ -131,21 +162,23 @@ class Resolver:
         if find_outlet(full, 0, len(full)) is not None:
             return
         self.full_names.append((name[0].start, full))
-        words = [*before, *(t.lower for t in run[: len(run) - len(name)])]
-        role = [word for word in words if word in word_list("roles")]
-        for word in role:
-            self.roles.setdefault(word, full)
-            self.held_roles.setdefault(full, set()).add(word)
+        if role:
+            self._hold(role, full)
+
+    def _hold(self, role: str, name: str) -> None:
+        """Record that ``name`` holds ``role``; the first holder the text names keeps the role."""
+        self.roles.setdefault(role, name)
+        self.held_roles.setdefault(name, set()).add(role)
 
     def _index_run(self, text: str, run: list[Token], surnames: set[str], starts: set[int]) -> None:
         """Record where a person or an organisation is named, for resolving descriptions."""
         name = _trailing_name(run)
         bare = _bare(run[-1].text)
         if name and name[0].start in starts:
-            self.persons.append((name[0].start, text[name[0].start : name[-1].end]))
+            self._person(text, name, text[name[0].start : name[-1].end])
             return
         if len(run) == 1 and bare in surnames:
-            self.persons.append((run[-1].start, self.full_name(bare, run[-1].start)))
+            self._person(text, run, self.full_name(bare, run[-1].start))
             return
         lowered = {_bare(token.text).lower() for token in run}
         organisation = lowered & _organisation_words()
@@ -155,7 +188,16 @@ class Resolver:
             name_text = text[run[0].start : run[-1].start + len(_bare(run[-1].text))]
             self.organisations.append((run[0].start, name_text, frozenset(organisation)))
         elif run and _bare(run[-1].text) in surnames:
-            self.persons.append((run[-1].start, self.full_name(_bare(run[-1].text), run[-1].start)))
+            self._person(text, run[-1:], self.full_name(_bare(run[-1].text), run[-1].start))
+        elif len(name) == 1 and not organisation and name[0].lower not in _not_in_names():
+            for role in apposed_roles(text, name[0].start, name[0].end):  # "Obama, the president,"
+                self._hold(role, name[0].text)
+
+    def _person(self, text: str, name: list[Token], full: str) -> None:
+        """Record where a person is named, and a role set beside the name ("Obama, the president,")."""
+        self.persons.append((name[0].start, full))
+        for role in apposed_roles(text, name[0].start, name[-1].end):
+            self._hold(role, full)
 
     def full_name(self, name: str, position: int) -> str:
         """The earlier full name whose last word is ``name`` (or anywhere, failing that)."""
@@ -172,23 +214,25 @@ class Resolver:
         """The resolved (name, kind) of a mention, remembering it for later pronouns."""
         if mention.kind == "pronoun":
             answer = (
-                self._last_speaker(mention)
+                self._topic(mention)
+                or self._last_speaker(mention)
                 or self._gendered(mention)
                 or self._pronoun(mention.name)
                 or self._nearest_person(mention)
             )
             if answer is not None:
                 self.history.append(answer)
+                self.spoken_at = mention.start
             return answer
         resolved: tuple[str, MentionKind]
         if mention.kind == "person":
             resolved = (self.full_name(mention.name, mention.start), mention.kind)
-            for word in (mention.role or "").lower().split():
-                if word in word_list("roles"):
-                    self.roles[word] = resolved[0]
-                    self.held_roles.setdefault(resolved[0], set()).add(word)
+            role = held_role((mention.role or "").split())
+            if role:
+                self.roles[role] = resolved[0]  # the latest holder named: "the senator" is the last "Sen. X"
+                self.held_roles.setdefault(resolved[0], set()).add(role)
         elif mention.kind == "anonymous":
-            holder = self._role_holder(mention) or self._described_person(mention)
+            holder = self._role_holder(mention) or self._described_person(mention) or self._borrowed(mention)
             earlier = self._earlier_group(mention)
             if holder:
                 resolved = (holder, "person")
@@ -202,13 +246,54 @@ class Resolver:
             resolved = (mention.name, mention.kind)
         if mention.kind != "report":
             self.history.append(resolved)
+            self.spoken_at = mention.start
         return resolved
 
+    def person_at(self, start: int, end: int) -> str | None:
+        """The full name of the person named within ``[start, end)``, if the text names one there."""
+        index = bisect.bisect_left(self.persons, (start,))
+        if index < len(self.persons) and self.persons[index][0] < end:
+            return self.persons[index][1]
+        return None
+
+    def note_topic(self, at: int, name: str) -> None:
+        """Remember a person who opens a sentence as its subject ("Netanyahu also appeared ...")."""
+        self.topics.append((at, name))
+
+    def _topic(self, mention: Mention) -> tuple[str, MentionKind] | None:
+        """ "... Netanyahu also appeared on NBC. “...,” he said": the subject of a sentence since
+        the last speaker is what a "he" continues, before the last speaker, if the gender agrees."""
+        want = _PRONOUN_GENDER.get(mention.name)
+        if want is None:
+            return None
+        for at, name in reversed(self.topics):
+            if at <= self.spoken_at or mention.start - at > _TOPIC_REACH:
+                break
+            if at < mention.start and self.genders.get(name, want) == want:
+                return name, "person"
+        return None
+
     def _role_holder(self, mention: Mention) -> str | None:
+        """ "The president": the person this text names in that role ("President Barack Obama")."""
         words = mention.text.lower().split()
         if not words or words[0] not in ("the", "this"):
             return None
-        return self.roles.get(words[-1])
+        return self.roles.get(canonical_role(words[-1]))
+
+    def _borrowed(self, mention: Mention) -> str | None:
+        """ "The president", unnamed here: the person another outlet's article names in that role.
+
+        The name is remembered in ``borrowed`` with the document that gave it, so a quote can
+        say its speaker was named elsewhere.
+        """
+        head = _description_head(mention.text)
+        found = self.book.holder(head, doc=self.doc) if head and not _plural(head) else None
+        if found is None:
+            return None
+        name, doc = found
+        name = self.full_name(name, mention.start)  # "Obama" as this text writes him in full
+        self.borrowed[name] = doc
+        return name
 
     def _described_person(self, mention: Mention) -> str | None:
         """ "The despot", "the Russian leader": the nearest person named before, if compatible.
@@ -223,7 +308,7 @@ class Resolver:
         office = head in word_list("offices")  # "the mayor" is whoever was called mayor
         for _, name in self._before(self.persons, mention.start):
             held = self.held_roles.get(name)
-            if (held and head in held) or (not office and not held):
+            if (held and canonical_role(head) in held) or (not office and not held):
                 return name
         return None
 
@@ -336,6 +421,7 @@ class Resolver:
 
 _REACH = 2500  # characters a description may reach back for its name
 _PRONOUN_REACH = 600  # characters "he"/"she" may reach back for a named person
+_TOPIC_REACH = 400  # characters "he"/"she" may reach back for a sentence's subject
 _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 _GENDER_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 
@@ -346,17 +432,27 @@ def _gendered_words() -> dict[str, str]:
     return dict(entry.split() for entry in word_list("gendered_words"))
 
 
+@cache
+def _first_names() -> dict[str, str]:
+    """Given names that tell a gender, from ``data/first_names.txt`` ("name f")."""
+    return dict(entry.split() for entry in word_list("first_names"))
+
+
 def _genders(text: str, persons: list[tuple[int, str]]) -> dict[str, str]:
     """Each named person's gender as the text tells it: "m", "f", or absent when unknown.
 
-    Two signals, voted over every mention of the name: a gendered word just before it ("Mr.",
-    "spokeswoman"), and the first gendered pronoun after it before the next person is named
-    ("Ana Ruiz visited the site. ... she said"). A name the votes split on stays unknown.
+    Three signals, voted over every mention of the name: a common given name ("Meredith"), a
+    gendered word just before it ("Mr.", "spokeswoman"), and the first gendered pronoun after it
+    before the next person is named ("Ana Ruiz visited the site. ... she said"). A name the
+    votes split on stays unknown.
     """
     votes: dict[str, list[int]] = {}
     words = _gendered_words()
     for number, (at, name) in enumerate(persons):
-        tally = votes.setdefault(name, [0, 0])
+        if name not in votes:
+            given = _first_names().get(name.split()[0].lower()) if " " in name else None
+            votes[name] = [2 * (given == "m"), 2 * (given == "f")]
+        tally = votes[name]
         before = re.findall(r"[A-Za-z]+", text[max(0, at - 30) : at])
         for word in before[-2:]:
             gender = words.get(word.lower())
@@ -383,3 +479,9 @@ def _description_head(text: str) -> str | None:
     if len(words) < 2 or words[0].lower() not in ("the", "this", "that") or not words[-1].islower():
         return None
     return words[-1]
+
+
+def role_table(text: str) -> dict[str, str]:
+    """Role -> full name as ``text`` names them ("President Barack Obama", "Obama, the
+    president,"), for merging over an event's documents into a :class:`RoleBook`."""
+    return dict(_learned_names(text).roles)

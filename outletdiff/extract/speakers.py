@@ -54,6 +54,7 @@ _OPENING_WORDS = word_list("opening_words")
 _PHRASE_ENDS = word_list("phrase_ends")
 # Punctuation after which a verb may come before its speaker: ', said Peskov', '," said Peskov'.
 _NAMED_OR_PRONOUN = frozenset(["person", "pronoun", "outlet", "institution"])
+_DASHES = frozenset(["-", "—", "–"])  # "“...” — Bernie Sanders." signs a quote
 _BEFORE_INVERSION = frozenset(",—–-(\"'”’»›」")
 
 
@@ -126,13 +127,27 @@ def _sentence_frames(text: str) -> tuple[Frame, ...]:
             frame = _object_frame(text, tokens, i, i + 1, "citing")
             if frame is not None and low in ("cites", "cited", "quoted"):
                 frames.extend(_subject_frames(text, tokens, i))
-        elif low in _PARTICIPLE_CUES and i > 0 and tokens[i - 1].text in (",", "—", "–"):
-            frame = _clause_subject_frame(text, tokens, i)
+        elif (
+            low in _PARTICIPLE_CUES
+            and i > 0
+            and (tokens[i - 1].text in (",", "—", "–") or tokens[i - 1].text[0] == "§")
+        ):
+            frame = _added_frame(tokens, i, frames) or _clause_subject_frame(text, tokens, i)
         elif token.text == ":" and i + 1 < len(tokens) and tokens[i + 1].text[0] == "§" and not frames:
-            frame = _clause_subject_frame(text, tokens, i)  # "Biden was quick to retort: “...”"
+            # "Biden was quick to retort: “...”", or a name alone: "Trump: ‘We will win.’"
+            frame = _label_frame(text, tokens, i) or _clause_subject_frame(text, tokens, i)
+        elif token.text in _DASHES and (i == 0 or tokens[i - 1].text[0] == "§"):
+            frame = _dash_frame(text, tokens, i)  # "“...” — Bernie Sanders."
         elif low == "via":
             frame = _object_frame(text, tokens, i, i + 1, "via", outlets_only=True)
-        elif low in verbs and token.text.islower() and _not_passive(tokens, i) and _verb_position(tokens, i):
+        elif _phrasal_cue(tokens, i) and token.text.islower() and _verb_position(tokens, i):
+            frames.extend(_subject_frames(text, tokens, i))  # "Bennett shot back"
+        elif (
+            low in verbs
+            and (token.text.islower() or i == 0)
+            and _not_passive(tokens, i)
+            and _verb_position(tokens, i)
+        ):
             found = _subject_frames(text, tokens, i)
             (frames if low in speech else learned).extend(found)
             if low in ("told", "tells"):
@@ -164,7 +179,15 @@ def cue_verbs() -> frozenset[str]:
 @cache
 def _frame_cues() -> frozenset[str]:
     """Every (lower-cased) token ``_sentence_frames`` can start a frame at; other tokens are skipped."""
-    return frozenset(["according", "per", "via", ":", *_CITING_CUES, *_PARTICIPLE_CUES, *cue_verbs()])
+    phrasal = (cue.split()[0] for cue in word_list("phrasal_cues"))
+    return frozenset(
+        ["according", "per", "via", ":", *_DASHES, *_CITING_CUES, *_PARTICIPLE_CUES, *cue_verbs(), *phrasal]
+    )
+
+
+def _phrasal_cue(tokens: list[Token], i: int) -> bool:
+    """True at the first word of a two-word saying verb ("shot back", "weighed in")."""
+    return i + 1 < len(tokens) and f"{tokens[i].lower} {tokens[i + 1].lower}" in word_list("phrasal_cues")
 
 
 @cache
@@ -174,7 +197,8 @@ def _cue_pattern() -> re.Pattern[str]:
     Most sentences attribute nothing; a sentence without any cue as a substring cannot hold
     a frame, so one regex search spares it tokenising and the walk over its tokens.
     """
-    return re.compile("|".join(re.escape(cue) for cue in sorted(_frame_cues(), key=len, reverse=True)))
+    words = sorted(_frame_cues() - _DASHES, key=len, reverse=True)
+    return re.compile("|".join([r"(?:^|§)\s*[-—–]\s*[^\W\d_]", *(re.escape(cue) for cue in words)]))
 
 
 def _clause_subject_frame(text: str, tokens: list[Token], cue: int) -> Frame | None:
@@ -189,7 +213,7 @@ def _clause_subject_frame(text: str, tokens: list[Token], cue: int) -> Frame | N
         begin += 1
     introductory = begin < cue and tokens[begin].lower.endswith(("ed", "ing")) and tokens[begin].is_capital
     if begin < cue and (tokens[begin].lower in _STOP or introductory):
-        comma = next((k for k in range(begin, min(cue, begin + 12)) if tokens[k].text == ","), None)
+        comma = next((k for k in range(begin, min(cue, begin + 25)) if tokens[k].text == ","), None)
         if comma is None:
             return None
         begin = comma + 1
@@ -213,6 +237,41 @@ def _clause_subject_frame(text: str, tokens: list[Token], cue: int) -> Frame | N
     if not (following.is_word and following.text.islower() and following.lower not in _PREPOSITIONS):
         return None
     return Frame(tokens[cue].lower, tokens[cue].start, tokens[cue].end, "subject", mention)
+
+
+def _added_frame(tokens: list[Token], cue: int, frames: list[Frame]) -> Frame | None:
+    """ "Spicer said, adding, “...”": a participle right after a frame shares its speaker."""
+    if cue < 2 or not frames:
+        return None
+    before = tokens[cue - 2].end
+    last = frames[-1]
+    if before not in (last.cue_end, last.mention.end):
+        return None
+    return Frame(tokens[cue].lower, tokens[cue].start, tokens[cue].end, "subject", last.mention)
+
+
+def _dash_frame(text: str, tokens: list[Token], dash: int) -> Frame | None:
+    """ "“We will win.” — Bernie Sanders.": a name after a dash that ends the sentence signs the quote."""
+    mention = _phrase_after(text, tokens, dash + 1)
+    if mention is None or mention.kind not in ("person", "outlet"):
+        return None
+    rest = [t for t in tokens if t.start >= mention.end]
+    if rest and rest[0].text not in (".", ","):
+        return None
+    return Frame(tokens[dash].text, tokens[dash].start, tokens[dash].end, "inverted", mention)
+
+
+def _label_frame(text: str, tokens: list[Token], colon: int) -> Frame | None:
+    """ "Trump: ‘We will win.’", "Polls agree - Carl Bialik: “...”": a name standing alone
+    before a colon and a quote (a headline's or a digest's way to attribute) speaks it."""
+    if colon == 0:
+        return None
+    mention, first = _phrase_before(text, tokens, colon - 1)
+    if mention is None or mention.kind not in ("person", "outlet") or mention.end != tokens[colon - 1].end:
+        return None
+    if first > 0 and tokens[first - 1].text not in ("-", "—", "–"):
+        return None
+    return Frame(":", tokens[colon].start, tokens[colon].end, "subject", mention)
 
 
 def _in_subject(tokens: list[Token], index: int, begin: int) -> bool:
@@ -266,6 +325,10 @@ def _subject_frames(text: str, tokens: list[Token], verb: int) -> list[Frame]:
         frames.append(Frame(cue.lower, cue.start, cue.end, "subject", mention))
         if tokens[verb - 1].lower in ("as",) or _preceded_by_as(tokens, verb):
             frames[-1] = Frame(cue.lower, cue.start, cue.end, "as", mention)
+    elif tokens[verb - 1].lower == "and" and verb > 1 and tokens[verb - 2].is_word:
+        # "Grimm stormed back, leaned into him and said": the clause's subject says it.
+        shared = _clause_subject_frame(text, tokens, verb)
+        frames.extend([shared] if shared is not None else [])
     elif verb == 0 or tokens[verb - 1].text in _BEFORE_INVERSION or tokens[verb - 1].text[0] == "§":
         after = _phrase_after(text, tokens, verb + 1)
         if after is not None and after.kind != "pronoun":
@@ -284,7 +347,15 @@ def _preceded_by_as(tokens: list[Token], verb: int) -> bool:
 
 def _subject_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     j = verb - 1
-    while j >= 0 and (tokens[j].lower in _SKIP_BEFORE_VERB or tokens[j].lower.endswith("ly")):
+    # A date between a speaker and a saying verb ("Priebus on Thursday told") is stepped over;
+    # before a learned cue it is news ("The government on Monday withdrew ...").
+    dates = word_list("calendar_words") if tokens[verb].lower in word_list("speech_verbs") else frozenset()
+    while j >= 0 and (
+        tokens[j].lower in _SKIP_BEFORE_VERB
+        or tokens[j].lower.endswith("ly")
+        or (tokens[j].lower in dates and j > 0)
+        or (tokens[j].lower == "on" and j + 1 < verb and tokens[j + 1].lower in dates)
+    ):
         j -= 1
     j = _before_parenthesis(tokens, j)
     if j > 0 and tokens[j].text == ",":
@@ -367,7 +438,8 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
     end = comma
     while comma - end < _APPOSITIVE_REACH:
         reach = max(-1, comma - _APPOSITIVE_REACH - 1)
-        start = next((k for k in range(end - 1, reach, -1) if tokens[k].text in _ASIDE_LIMITS), -1)
+        last = _before_parenthesis(tokens, end - 1)  # "Rep. Stephen Fincher (R-Tenn.), wrote"
+        start = next((k for k in range(last, reach, -1) if tokens[k].text in _ASIDE_LIMITS), -1)
         if start < 0 or tokens[start].text != ",":
             break
         aside = tokens[start + 1 : end]
@@ -417,6 +489,8 @@ def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12
             break
         if last > begin and token.lower in _PHRASE_ENDS:
             break
+        if _affiliation(tokens, begin, last):
+            break
         last += 1
     if last == begin:
         return None
@@ -424,6 +498,16 @@ def _phrase_after(text: str, tokens: list[Token], begin: int, *, limit: int = 12
         token = tokens[begin]
         return Mention(token.text, token.start, token.end, "pronoun", token.lower)
     return _mention(text, tokens[begin:last])
+
+
+def _affiliation(tokens: list[Token], begin: int, index: int) -> bool:
+    """True at "of the" after a person's name: "Stephen Vladeck of the University of Texas"
+    names Vladeck, with his school as an aside ("Bank of America" has no "the")."""
+    if tokens[index].lower != "of" or index - begin < 2 or index + 1 >= len(tokens):
+        return False
+    return tokens[index + 1].lower in ("the", "a", "an") and all(
+        t.is_capital for t in tokens[index - 2 : index]
+    )
 
 
 def _report_noun(tokens: list[Token], index: int, begin: int) -> bool:

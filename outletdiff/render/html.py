@@ -383,7 +383,7 @@ def _sentence_view(comparison: Comparison, layout: _Layout, doc: int, index: int
     classes = [f"st-{status}", f"k-{sentence.kind}"] + (["only"] if only_here else [])
     attributions = layout.attributions.get(node, [])
     marks = [*_diff_marks(comparison, layout, doc, index), *_framing_marks(layout.framing.get(node, []))]
-    marks += [*_quote_marks(layout.quotes.get(node, [])), *_source_marks(attributions, sentence)]
+    marks += [*_quote_marks(comparison, layout.quotes.get(node, [])), *_source_marks(attributions, sentence)]
     text = comparison.documents[doc].text
     words = segments(text, sentence.start, sentence.end, marks)
     links = layout.spine_links.get(node, [])
@@ -475,10 +475,11 @@ def _framing_marks(hits: Iterable[FramingHit]) -> Iterable[Mark]:
         yield Mark(hit.start, hit.end, f"fr fr-{hit.voice}", title, category=hit.category)
 
 
-def _quote_marks(quotes: Iterable[Quote]) -> Iterable[Mark]:
+def _quote_marks(comparison: Comparison, quotes: Iterable[Quote]) -> Iterable[Mark]:
     for quote in quotes:
-        title = f"{quote.kind} quote \u2014 {quote.speaker or 'speaker unknown'}"
-        yield Mark(quote.start, quote.end, f"q q-{quote.kind}", title, speaker_at_end=quote.speaker or "")
+        speaker = comparison.speaker_label(quote)
+        title = f"{quote.kind} quote \u2014 {speaker or 'speaker unknown'}"
+        yield Mark(quote.start, quote.end, f"q q-{quote.kind}", title, speaker_at_end=speaker)
 
 
 def _source_marks(attributions: Iterable[Attribution], sentence: Sentence) -> Iterable[Mark]:

@@ -133,7 +133,7 @@ def _grouped(comparison: Comparison, findings: list[Finding]) -> list[tuple[str,
             )
             lines.append((label, sentences, True))
             continue
-        texts = list(dict.fromkeys(printable(_item(item)) for item in items))
+        texts = list(dict.fromkeys(printable(_item(comparison, item)) for item in items))
         more = f" and {len(texts) - _SHOWN_PER_LINE} more" if len(texts) > _SHOWN_PER_LINE else ""
         lines.append((label, "; ".join(texts[:_SHOWN_PER_LINE]) + more, True))
     for finding in findings:
@@ -176,10 +176,10 @@ def _edited(comparison: Comparison, finding: Finding) -> Text:
     return line
 
 
-def _item(finding: Finding) -> str:
+def _item(comparison: Comparison, finding: Finding) -> str:
     version = finding.versions[0]
     text = _quoted(version.text, limit=60) if finding.kind == "quote" else version.text
-    speaker = f" ({version.speaker})" if finding.kind == "quote" and version.speaker else ""
+    speaker = f" ({comparison.speaker_label(version)})" if finding.kind == "quote" and version.speaker else ""
     return f"{text}{speaker}"
 
 

@@ -215,4 +215,5 @@ def _finding(
         counterpart=match,
         voice="quoted",
         speaker=quote.speaker,
+        speaker_doc=quote.speaker_doc,
     )
