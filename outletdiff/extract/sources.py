@@ -44,6 +44,15 @@ class _Anaphor(NamedTuple):
     kind: str  # "report", "anonymous" or "pronoun"
     text: str
     span: tuple[int, int]
+    cue: str = ""  # the frame's cue; empty when only the sentence's opening words point back
+
+    def source(self) -> Source | None:
+        """The anaphor as a source of its own, named as written, when there is nothing to
+        continue ("according to the new poll", "The former governor dismissed"): only a frame's."""
+        if not self.cue:
+            return None
+        kind = "institution" if self.kind == "report" else "anonymous"
+        return Source(self.text, kind, *self.span, self.cue)
 
 
 def find_attributions(
@@ -72,7 +81,8 @@ def find_attributions(
             chain = _merge(previous.chain, learned)
             attributions.append(Attribution(doc, sentence.index, chain, inherited=True))
             continue
-        sources += learned
+        unmatched = anaphor.source() if anaphor is not None else None
+        sources = [unmatched, *sources, *learned] if unmatched else sources + learned
         if not sources and sentence.kind == "headline":
             sources = _headline_source(masked, sentence)
         sources = _with_hedge(masked, sentence, frames, sources)
@@ -163,16 +173,16 @@ def _sources(
                 ranked.append((_rank(masked, sentence, frame, source.kind), frame.cue_start, source))
             continue
         if mention.kind == "report" or (mention.kind == "pronoun" and mention.name == "it"):
-            anaphor = anaphor or _Anaphor("report", mention.text, (mention.start, mention.end))
+            anaphor = anaphor or _Anaphor("report", mention.text, (mention.start, mention.end), frame.cue)
             continue
         resolved = resolver.resolve(mention)
         if resolved is None:
             if mention.kind == "pronoun":
-                anaphor = anaphor or _Anaphor("pronoun", mention.text, (mention.start, mention.end))
+                anaphor = anaphor or _Anaphor("pronoun", mention.text, (mention.start, mention.end), frame.cue)
             continue
         name, kind = resolved
         if _is_anaphoric(mention) and kind == "anonymous":
-            anaphor = anaphor or _Anaphor("anonymous", mention.text, (mention.start, mention.end))
+            anaphor = anaphor or _Anaphor("anonymous", mention.text, (mention.start, mention.end), frame.cue)
         if kind == "outlet" and _is_self(name, outlet):
             kind = "self"
         if kind not in ("outlet", "person", "institution", "anonymous", "self"):
@@ -330,8 +340,17 @@ def _carried(chain: tuple[Source, ...], anaphor: _Anaphor) -> tuple[Source, ...]
 
 
 def _merge(carried: tuple[Source, ...], own: list[Source]) -> tuple[Source, ...]:
+    """The carried chain, then the sentence's own new sources; a carried link the sentence names
+    again ("Peskov ... Peskov said") is placed where this sentence names it."""
+    again = {_key(source.name): source for source in own}
+    moved = tuple(
+        replace(link, start=again[_key(link.name)].start, end=again[_key(link.name)].end)
+        if _key(link.name) in again
+        else link
+        for link in carried
+    )
     keys = {_key(source.name) for source in carried}
-    return carried + tuple(source for source in own if _key(source.name) not in keys)
+    return moved + tuple(source for source in own if _key(source.name) not in keys)
 
 
 def _key(name: str) -> str:
