@@ -93,13 +93,17 @@ def _source_spans(ann: Path) -> list[tuple[int, int]]:
 
 def write_frames(counts: Counter[str]) -> int:
     """Write the keys seen at least ``MIN_USES`` times; return how many."""
-    keys = sorted(key[: -len("\tuses")] for key, n in counts.items() if key.endswith("\tuses") and n >= MIN_USES)
+    keys = sorted(
+        key[: -len("\tuses")] for key, n in counts.items() if key.endswith("\tuses") and n >= MIN_USES
+    )
     header = (
         "# Attribution cue frames learned from PolNeAR's train split by eval/learn_cues.py:\n"
         "# frame key, subjects marked as a Source, uses (keys used at least "
         f"{MIN_USES} times). Regenerate with the script; do not edit by hand.\n"
     )
-    rows = "".join(f"{key}\t{counts[key + chr(9) + 'sources']}\t{counts[key + chr(9) + 'uses']}\n" for key in keys)
+    rows = "".join(
+        f"{key}\t{counts[key + chr(9) + 'sources']}\t{counts[key + chr(9) + 'uses']}\n" for key in keys
+    )
     FRAMES_OUT.write_text(header + rows, "utf-8")
     return len(keys)
 

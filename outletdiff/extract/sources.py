@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..model import Attribution, Quote, Sentence, Source
+from ..model import Attribution, Quote, Sentence, Source, SourceKind
 from .cue_frames import CueFrame, attributes, candidate_frames
 from .mentions import Mention, Token, _mention, tokenize
 from .outlets import canonical_outlet, find_outlet
@@ -51,7 +51,7 @@ class _Anaphor(NamedTuple):
         continue ("according to the new poll", "The former governor dismissed"): only a frame's."""
         if not self.cue:
             return None
-        kind = "institution" if self.kind == "report" else "anonymous"
+        kind: SourceKind = "institution" if self.kind == "report" else "anonymous"
         return Source(self.text, kind, *self.span, self.cue)
 
 
@@ -178,7 +178,9 @@ def _sources(
         resolved = resolver.resolve(mention)
         if resolved is None:
             if mention.kind == "pronoun":
-                anaphor = anaphor or _Anaphor("pronoun", mention.text, (mention.start, mention.end), frame.cue)
+                anaphor = anaphor or _Anaphor(
+                    "pronoun", mention.text, (mention.start, mention.end), frame.cue
+                )
             continue
         name, kind = resolved
         if _is_anaphoric(mention) and kind == "anonymous":
@@ -210,7 +212,7 @@ def _learned_sources(
     spoken = [(f.mention.start, f.mention.end) for f in frames] + [(s.start, s.end) for s in found]
     for frame in candidate_frames(masked, sentence.start, sentence.end):
         taken = found + learned
-        if any(start < frame.subject_end and frame.subject_start < end for start, end in spoken + [(s.start, s.end) for s in learned]):
+        if any(start < frame.subject_end and frame.subject_start < end for start, end in spoken):
             continue
         if any(f.cue_end <= frame.subject_start for f in frames):
             continue  # inside what another frame reports: "Peskov dismissed reports that Putin wants"
@@ -219,6 +221,7 @@ def _learned_sources(
         source = _frame_source(masked, frame, resolver, outlet)
         if source is not None and all(_key(source.name) != _key(s.name) for s in taken):
             learned.append(source)
+            spoken.append((source.start, source.end))
     return learned
 
 
