@@ -14,7 +14,8 @@ Three data sets, each scored the way its labels allow:
 Each shared corpus is split once: rules are developed on PolNeAR ``train`` and BASIL 2010-2014
 (the *development* split) and the README's figures come from PolNeAR ``dev`` and BASIL
 2015-2016 (the *reporting* split), which no rule was tuned on. Run with ``--development`` while
-tuning, so the reporting split stays unseen; ``-v`` lists the misses of the development split.
+tuning, so the reporting split stays unseen; ``-v`` lists the misses of the development split,
+counted by cause (pronoun, relative, passive by, according to, possessive, name, phrase) first.
 
 A quote span matches when overlap / max(length) >= 0.8. Run: ``python eval/quotes_eval.py``.
 Datasets under ``../shared/data`` are skipped with a message when absent.
@@ -344,10 +345,39 @@ def _score_mentions(
     score.tp_gold += sum(any(_overlaps(s, g) for s in predicted) for g in gold)
     for s in predicted:
         if not any(_overlaps(s, g) for g in gold):
-            score.misses.append(f"extra {_context(text, s)}")
+            score.misses.append(f"extra ({_cause(text, s)}) {_context(text, s)}")
     for g in gold:
         if not any(_overlaps(s, g) for s in predicted):
-            score.misses.append(f"missed {_context(text, g)}")
+            score.misses.append(f"missed ({_cause(text, g)}) {_context(text, g)}")
+
+
+_PRONOUN_WORDS = frozenset("he she they it we i you him her them us me his their its our my".split())
+
+
+def _cause(text: str, span: tuple[int, int]) -> str:
+    """A rough cause for a missed or false mention, from the words at and before it."""
+    words = text[span[0] : span[1]]
+    before = text[max(0, span[0] - 16) : span[0]].lower()
+    if words.lower() in _PRONOUN_WORDS:
+        return "pronoun"
+    if words.lower() in ("who", "which", "that"):
+        return "relative"
+    if re.search(r"\bby\s*$", before):
+        return "passive by"
+    if re.search(r"according to\s*$", before):
+        return "according to"
+    if text[span[1] : span[1] + 2] in ("'s", "’s") or re.search(r"['’]s?$", words):
+        return "possessive"
+    return "name" if words[:1].isupper() and not re.match(r"(?:The|A|An)\b", words) else "phrase"
+
+
+def causes(misses: list[str]) -> str:
+    """Misses and false mentions counted by cause, most frequent first, for ``-v``."""
+    counts: dict[str, int] = {}
+    for miss in misses:
+        key = miss.split(")", 1)[0] + ")"
+        counts[key] = counts.get(key, 0) + 1
+    return ", ".join(f"{key} {n}" for key, n in sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def _context(text: str, span: tuple[int, int]) -> str:
@@ -495,6 +525,7 @@ def main(verbose: bool = False, development_only: bool = False) -> dict[str, Tal
         print(p_legacy.line("  (not inherited)"))
         scores[f"polnear_{split}_quotes"], scores[f"polnear_{split}_sources"] = p_quote, p_source
         if verbose and split == "development":
+            print(f"    by cause: {causes(p_source.misses)}")
             print("\n".join(f"      {miss}" for miss in p_source.misses[:300]))
         p_speaker = Tally()
         eval_polnear_speakers(p_speaker, split=folder)

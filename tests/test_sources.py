@@ -195,3 +195,43 @@ def test_bundled_pair_names_implicit_sources_as_written() -> None:
     assert labels[17] == "sources"
     assert labels[18] == "reportedly"
     assert "unnamed source" not in " ".join(labels.values())
+
+
+def written(text: str, attribution: Attribution) -> list[tuple[str, str, str]]:
+    """Each link's name, kind and the words at its offsets."""
+    return [(s.name, s.kind, text[s.start : s.end]) for s in attribution.chain]
+
+
+def test_belief_verb_pronoun_source_at_the_pronoun() -> None:
+    text = "Senator Maria Lopez visited the plant on Monday. She believes the plan will fail."
+    chains = chains_of(text)
+    assert list(chains) == [1]
+    assert written(text, chains[1]) == [("Maria Lopez", "person", "She")]
+
+
+def test_relative_who_source_named_by_its_antecedent() -> None:
+    text = "Voters in Ohio met Senator Maria Lopez, who believes the bridge is unsafe."
+    (chain,) = chains_of(text).values()
+    assert written(text, chain) == [("Maria Lopez", "person", "who")]
+
+
+def test_carried_report_placed_where_the_sentence_names_it() -> None:
+    text = "A new poll shows the mayor ahead. According to the new poll, most voters back him."
+    chains = chains_of(text)
+    assert written(text, chains[0]) == [("A new poll", "institution", "A new poll")]
+    assert chains[1].inherited
+    assert written(text, chains[1]) == [("A new poll", "institution", "the new poll")]
+
+
+def test_learned_frame_keys_run_from_specific_to_general() -> None:
+    from outletdiff.extract.cue_frames import candidate_frames
+
+    text = "He has also argued that the law is wrong."
+    frame = next(f for f in candidate_frames(text, 0, len(text)) if text[f.cue_start : f.cue_end] == "argued")
+    assert text[frame.subject_start : frame.subject_end] == "He"
+    assert frame.keys == (
+        "word argued pronoun that",
+        "word argued pronoun",
+        "stem argu pronoun that",
+        "stem argu pronoun",
+    )

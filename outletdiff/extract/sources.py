@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import NamedTuple
 
-from ..model import Attribution, Quote, Sentence, Source
-from .mentions import Mention, Token, tokenize
+from ..model import Attribution, Quote, Sentence, Source, SourceKind
+from .cue_frames import CueFrame, attributes, candidate_frames
+from .mentions import Mention, Token, _mention, tokenize
 from .outlets import canonical_outlet, find_outlet
 from .resolver import Resolver
 from .speakers import Frame, find_frames
@@ -28,10 +31,28 @@ _INHERIT_GAP = 2  # sentences a chain may be carried over
 _ANAPHORIC = ("the", "these", "those", "such", "both")
 # A sentence whose subject is an earlier report: "The report, cites ...", "But the story says ...".
 _REPORT_SUBJECT = re.compile(
-    r"\s*(?:(?:but|and|however|yet),?\s+)?(?:the|this|that|its)\s+(?:\w+\s+)?"
-    r"(?:report|story|article|piece|dispatch|account)\b",
+    r"\s*(?:(?:but|and|however|yet),?\s+)?((?:the|this|that|its)\s+(?:\w+\s+)?"
+    r"(?:report|story|article|piece|dispatch|account))\b",
     re.IGNORECASE,
 )
+
+
+class _Anaphor(NamedTuple):
+    """Words that continue an earlier chain ("the report", "they"): what they point at, as
+    written, and where (the carried link is named by the earlier chain but written here)."""
+
+    kind: str  # "report", "anonymous" or "pronoun"
+    text: str
+    span: tuple[int, int]
+    cue: str = ""  # the frame's cue; empty when only the sentence's opening words point back
+
+    def source(self) -> Source | None:
+        """The anaphor as a source of its own, named as written, when there is nothing to
+        continue ("according to the new poll", "The former governor dismissed"): only a frame's."""
+        if not self.cue:
+            return None
+        kind: SourceKind = "institution" if self.kind == "report" else "anonymous"
+        return Source(self.text, kind, *self.span, self.cue)
 
 
 def find_attributions(
@@ -42,22 +63,26 @@ def find_attributions(
     ``outlet`` is the article's own outlet name, so "RadarOnline.com has learned" is
     recognised as the outlet speaking for itself (kind ``self``).
     """
-    masked = _mask(text, quotes)
+    masked = mask_quotes(text, quotes)
     resolver = Resolver.for_text(text)
     framed_quotes = _quotes_by_sentence(quotes)
     attributions: list[Attribution] = []
     for sentence in sentences:
         frames = find_frames(masked, sentence.start, sentence.end)
         sources, anaphor = _sources(masked, sentence, frames, resolver, outlet)
+        learned = _learned_sources(masked, sentence, frames, sources, resolver, outlet)
         previous = _previous(attributions, sentence.index)
         if anaphor is not None and previous is not None:
             carried = _carried(previous.chain, anaphor)
-            chain = _merge(carried, sources)
+            chain = _merge(carried, sources + learned)
             attributions.append(Attribution(doc, sentence.index, chain, inherited=True))
             continue
         if not sources and previous is not None and _continues_quote(framed_quotes, sentence):
-            attributions.append(Attribution(doc, sentence.index, previous.chain, inherited=True))
+            chain = _merge(previous.chain, learned)
+            attributions.append(Attribution(doc, sentence.index, chain, inherited=True))
             continue
+        unmatched = anaphor.source() if anaphor is not None else None
+        sources = [unmatched, *sources, *learned] if unmatched else sources + learned
         if not sources and sentence.kind == "headline":
             sources = _headline_source(masked, sentence)
         sources = _with_hedge(masked, sentence, frames, sources)
@@ -103,7 +128,8 @@ def _headline_source(masked: str, sentence: Sentence) -> list[Source]:
     return [Source(found.group(1), "anonymous", found.start(1), found.end(1), ":")]
 
 
-def _mask(text: str, quotes: Sequence[Quote]) -> str:
+def mask_quotes(text: str, quotes: Sequence[Quote]) -> str:
+    """``text`` with quoted passages masked by ``§``, so no cue inside a quote is read as a frame."""
     chars = list(text)
     for quote in quotes:
         chars[quote.start : quote.end] = "§" * (quote.end - quote.start)
@@ -133,12 +159,13 @@ def _previous(attributions: list[Attribution], index: int) -> Attribution | None
 
 def _sources(
     masked: str, sentence: Sentence, frames: list[Frame], resolver: Resolver, outlet: str
-) -> tuple[list[Source], tuple[str, str] | None]:
+) -> tuple[list[Source], _Anaphor | None]:
     """The sentence's own sources in chain order, and the anaphor that continues a chain."""
     ranked: list[tuple[int, int, Source]] = []
-    anaphor: tuple[str, str] | None = None
-    if _REPORT_SUBJECT.match(masked, sentence.start, sentence.end):
-        anaphor = ("report", "the report")
+    anaphor: _Anaphor | None = None
+    subject = _REPORT_SUBJECT.match(masked, sentence.start, sentence.end)
+    if subject:
+        anaphor = _Anaphor("report", "the report", subject.span(1))
     for frame in frames:
         mention = frame.mention
         if mention.kind == "report" and _names_new_document(mention):
@@ -146,21 +173,23 @@ def _sources(
                 ranked.append((_rank(masked, sentence, frame, source.kind), frame.cue_start, source))
             continue
         if mention.kind == "report" or (mention.kind == "pronoun" and mention.name == "it"):
-            anaphor = anaphor or ("report", mention.text)
+            anaphor = anaphor or _Anaphor("report", mention.text, (mention.start, mention.end), frame.cue)
             continue
         resolved = resolver.resolve(mention)
         if resolved is None:
             if mention.kind == "pronoun":
-                anaphor = anaphor or ("pronoun", mention.text)
+                anaphor = anaphor or _Anaphor(
+                    "pronoun", mention.text, (mention.start, mention.end), frame.cue
+                )
             continue
         name, kind = resolved
         if _is_anaphoric(mention) and kind == "anonymous":
-            anaphor = anaphor or ("anonymous", mention.text)
+            anaphor = anaphor or _Anaphor("anonymous", mention.text, (mention.start, mention.end), frame.cue)
         if kind == "outlet" and _is_self(name, outlet):
             kind = "self"
         if kind not in ("outlet", "person", "institution", "anonymous", "self"):
             continue
-        if anaphor and anaphor[1] == mention.text:
+        if anaphor and anaphor.text == mention.text:
             continue
         source = Source(name, kind, mention.start, mention.end, frame.cue, mention.role)  # type: ignore[arg-type]
         ranked.append((_rank(masked, sentence, frame, kind), frame.cue_start, source))
@@ -170,6 +199,52 @@ def _sources(
         if all(_key(source.name) != _key(s.name) for s in sources):
             sources.append(source)
     return sources, anaphor
+
+
+def _learned_sources(
+    masked: str, sentence: Sentence, frames: list[Frame], found: list[Source], resolver: Resolver, outlet: str
+) -> list[Source]:
+    """Sources of the learned cue frames (``cue_frames.py``) the sentence's other frames missed:
+    "he figures", "most voters supported", "Sanders, who wants". A pronoun or "who" keeps its
+    own offsets and is named by the person or body it stands for; a name once in the chain is
+    not linked again."""
+    learned: list[Source] = []
+    spoken = [(f.mention.start, f.mention.end) for f in frames] + [(s.start, s.end) for s in found]
+    for frame in candidate_frames(masked, sentence.start, sentence.end):
+        taken = found + learned
+        if any(start < frame.subject_end and frame.subject_start < end for start, end in spoken):
+            continue
+        if any(f.cue_end <= frame.subject_start for f in frames):
+            continue  # inside what another frame reports: "Peskov dismissed reports that Putin wants"
+        if not attributes(frame):
+            continue
+        source = _frame_source(masked, frame, resolver, outlet)
+        if source is not None and all(_key(source.name) != _key(s.name) for s in taken):
+            learned.append(source)
+            spoken.append((source.start, source.end))
+    return learned
+
+
+def _frame_source(masked: str, frame: CueFrame, resolver: Resolver, outlet: str) -> Source | None:
+    start, end = frame.subject_start, frame.subject_end
+    cue = masked[frame.cue_start : frame.cue_end]
+    written = masked[start:end]
+    if frame.shape == "pronoun":
+        mention: Mention | None = Mention(written, start, end, "pronoun", written.lower())
+    elif frame.shape == "relative":
+        phrase = frame.antecedent and _mention(masked, tokenize(masked, *frame.antecedent))
+        if not phrase or phrase.kind in ("pronoun", "report"):
+            return None
+        mention = Mention(written, start, end, phrase.kind, phrase.name, phrase.role)
+    else:
+        mention = _mention(masked, tokenize(masked, start, end))
+    resolved = resolver.resolve(mention) if mention is not None else None
+    name, kind = resolved if resolved is not None else (written, "anonymous")
+    if kind == "outlet" and _is_self(name, outlet):
+        kind = "self"
+    if kind not in ("outlet", "person", "institution", "anonymous", "self"):
+        kind = "anonymous"
+    return Source(name, kind, start, end, cue, mention.role if mention is not None else None)  # type: ignore[arg-type]
 
 
 def _rank(masked: str, sentence: Sentence, frame: Frame, kind: str) -> int:
@@ -241,33 +316,44 @@ def _is_anaphoric(mention: Mention) -> bool:
     return mention.kind == "anonymous" and len(words) >= 2 and words[0] in _ANAPHORIC
 
 
-def _carried(chain: tuple[Source, ...], anaphor: tuple[str, str]) -> tuple[Source, ...]:
+def _carried(chain: tuple[Source, ...], anaphor: _Anaphor) -> tuple[Source, ...]:
     """The earlier chain up to the source the anaphor points at ("the report" -> its outlet).
 
     "The memo" points at the memo itself when the chain cites one. A report continues the
     cited outlet's account, not the article's own "has learned", so a leading ``self`` link
-    is not carried with it.
+    is not carried with it. The link pointed at keeps its name but is placed where this
+    sentence writes it ("the report", "they"): that is where the sentence names its source.
     """
     want = {"report": ("outlet", "self"), "anonymous": ("anonymous",), "pronoun": ("outlet", "anonymous")}
-    kinds = want.get(anaphor[0], ())
-    head = anaphor[1].lower().split()[-1] if anaphor[1].split() else ""
+    kinds = want.get(anaphor.kind, ())
+    head = anaphor.text.lower().split()[-1] if anaphor.text.split() else ""
     target = None
-    if anaphor[0] == "report" and head in word_list("report_nouns"):
+    if anaphor.kind == "report" and head in word_list("report_nouns"):
         target = next((p for p in range(len(chain) - 1, -1, -1) if _key(chain[p].name).endswith(head)), None)
     if target is None:
         target = next((p for p in range(len(chain) - 1, -1, -1) if chain[p].kind in kinds), None)
     if target is None:
         return chain
-    carried = chain[: target + 1]
-    if anaphor[0] == "report":
+    start, end = anaphor.span
+    carried = (*chain[:target], replace(chain[target], start=start, end=end))
+    if anaphor.kind == "report":
         while len(carried) > 1 and carried[0].kind == "self":
             carried = carried[1:]
     return carried
 
 
 def _merge(carried: tuple[Source, ...], own: list[Source]) -> tuple[Source, ...]:
+    """The carried chain, then the sentence's own new sources; a carried link the sentence names
+    again ("Peskov ... Peskov said") is placed where this sentence names it."""
+    again = {_key(source.name): source for source in own}
+    moved = tuple(
+        replace(link, start=again[_key(link.name)].start, end=again[_key(link.name)].end)
+        if _key(link.name) in again
+        else link
+        for link in carried
+    )
     keys = {_key(source.name) for source in carried}
-    return carried + tuple(source for source in own if _key(source.name) not in keys)
+    return moved + tuple(source for source in own if _key(source.name) not in keys)
 
 
 def _key(name: str) -> str:
