@@ -20,7 +20,9 @@ written while looking at development errors. (Quote spans come from the project'
 finder, so these move a little when it changes.) The floors in tests/test_quality_framing.py
 are pinned with ``digest`` of the files they were measured on.
 
-Run: ``python eval/framing_eval.py`` (skips any data set that is absent, saying so).
+Run: ``python eval/framing_eval.py`` (skips any data set that is absent, saying so). While
+tuning, ``--development`` leaves the reporting split out, and ``-v`` lists the development
+split's missed spans and out-of-span hits by cause (never the reporting split's).
 """
 
 from __future__ import annotations
@@ -39,14 +41,17 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from scoring import Score as Counts  # noqa: E402
 
+from outletdiff.extract.casing import Casing  # noqa: E402
 from outletdiff.extract.framing import find_framing  # noqa: E402
 from outletdiff.extract.lexicon import (  # noqa: E402
     ATTRIBUTION,
+    NOT_FRAMING,
     Lexicon,
     load_lexicon,
     merge_lexicons,
     shipped_lexicon,
 )
+from outletdiff.extract.senses import is_literal  # noqa: E402
 from outletdiff.model import Quote, QuoteKind, Sentence  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -221,7 +226,7 @@ def baselines() -> dict[str, Lexicon]:
     return {"MPQA strong": strong, "Recasens": recasens, "MPQA+Recasens": merge_lexicons(strong, recasens)}
 
 
-def basil_report() -> None:
+def basil_report(*, development_only: bool = False) -> None:
     """Print the BASIL table: ours beside the baselines, on the development and reporting splits."""
     if not BASIL.exists():
         print(f"BASIL not found at {BASIL}: skipping the BASIL evaluation")
@@ -229,11 +234,9 @@ def basil_report() -> None:
     lexicons = {"outletdiff": shipped_lexicon()}
     if LEXICONS.exists():
         lexicons.update(baselines())
-    splits = {
-        "development 2010-14": DEV_YEARS,
-        "reporting 2015-16": REPORTING_YEARS,
-        "all 2010-16": DEV_YEARS + REPORTING_YEARS,
-    }
+    splits = {"development 2010-14": DEV_YEARS}
+    if not development_only:
+        splits |= {"reporting 2015-16": REPORTING_YEARS, "all 2010-16": DEV_YEARS + REPORTING_YEARS}
     print("BASIL lexical-bias spans outside quotes (Fan et al. 2019)")
     print(
         f"{'lexicon':<15}{'split':<21}{'spans':>6}{'recall':>8}{'hits':>7}{'in span':>9}"
@@ -393,12 +396,71 @@ def gold_report() -> None:
         )
 
 
-def main() -> None:
-    """Print every figure: BASIL first, then the hand-made gold."""
-    basil_report()
+def error_report(lexicon: Lexicon) -> None:
+    """List the development split's missed spans and out-of-span hits, each with its cause.
+
+    A miss is a span no outlet-voice hit overlaps; its cause says whether the lexicon matched a
+    term there that was then set aside (as a name, a literal sense, quoted, attribution, or a
+    masking phrase) or matched nothing (a scare-quoted phrase, a longer phrase, a single word).
+    A wrong hit is an outlet-voice loaded hit outside every annotated span, grouped by category.
+    """
+    misses: dict[str, list[str]] = {}
+    wrong: dict[str, list[str]] = {}
+    for article in read_basil(DEV_YEARS):
+        quotes = quotes_of(article)
+        hits = find_framing(0, article.text, article.sentences, quotes, lexicon)
+        outlet = [h for h in hits if h.voice == "outlet" and h.category != ATTRIBUTION]
+        for span in article.lex_outside_quotes:
+            if not any(_overlap((h.start, h.end), span) for h in outlet):
+                cause = _miss_cause(article, span, hits, quotes, lexicon)
+                misses.setdefault(cause, []).append(_show(article.text, span))
+        for h in outlet:
+            if not any(_overlap((h.start, h.end), span) for span in article.annotated):
+                wrong.setdefault(h.category, []).append(f"{h.term} <{_show(article.text, (h.start, h.end))}>")
+    for title, groups in (("missed spans", misses), ("hits outside every span", wrong)):
+        print(f"\ndevelopment split, {title}, by cause:")
+        for cause, items in sorted(groups.items(), key=lambda item: -len(item[1])):
+            print(f"  {cause} ({len(items)}): " + " | ".join(sorted(items)))
+
+
+def _miss_cause(article: Article, span: tuple[int, int], hits, quotes, lexicon: Lexicon) -> str:  # type: ignore[no-untyped-def]
+    """Why no outlet-voice loaded hit overlaps ``span`` (see :func:`error_report`)."""
+    start, end = span
+    if any(_overlap((h.start, h.end), span) and h.category == ATTRIBUTION for h in hits):
+        return "attribution word"
+    if any(_overlap((h.start, h.end), span) for h in hits):
+        return "hit given a quoted voice"
+    sentence = next(s for s in article.sentences if s.start <= start < s.end + 1)
+    body = article.text[sentence.start : sentence.end]
+    casing = Casing.of(article.text, article.sentences)
+    for match in lexicon.find(body):
+        at, to = sentence.start + match.start, sentence.start + match.end
+        if not _overlap((at, to), span):
+            continue
+        if match.term.category == NOT_FRAMING:
+            return "masked by a not_framing phrase"
+        if casing.is_name(article.text, at, to, sentence.start):
+            return "taken for a name"
+        if is_literal(match.term.text, body, match.start, match.end):
+            return "taken for a literal sense"
+    if any(q.kind == "scare" and q.start <= start + 1 and end - 1 <= q.end for q in quotes):
+        return "scare-quoted words"
+    words = len(article.text[start:end].split())
+    return "phrase not in lexicon" if words > 1 else "word not in lexicon"
+
+
+def _show(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0] : span[1]].split())
+
+
+def main(*, verbose: bool = False, development_only: bool = False) -> None:
+    """Print every figure: BASIL first, then the hand-made gold; ``verbose`` adds the dev errors."""
+    basil_report(development_only=development_only)
+    if verbose and BASIL.exists():
+        error_report(shipped_lexicon())
     print()
     gold_report()
 
 
 if __name__ == "__main__":
-    main()
+    main(verbose="-v" in sys.argv, development_only="--development" in sys.argv)
