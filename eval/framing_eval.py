@@ -46,8 +46,6 @@ from outletdiff.extract.framing import find_framing  # noqa: E402
 from outletdiff.extract.lexicon import (  # noqa: E402
     ATTRIBUTION,
     NOT_FRAMING,
-    NOT_LOADED,
-    SCARE_QUOTE,
     Lexicon,
     load_lexicon,
     merge_lexicons,
@@ -197,24 +195,17 @@ def _quote_kind(content: str) -> QuoteKind:
     )
 
 
-def score(
-    articles: Sequence[Article],
-    lexicon: Lexicon,
-    quotes: dict[int, tuple[Quote, ...]],
-    *,
-    also: frozenset[str] = frozenset(),
-) -> Score:
+def score(articles: Sequence[Article], lexicon: Lexicon, quotes: dict[int, tuple[Quote, ...]]) -> Score:
     """Recall of outside-quote lex spans and share of outlet-voice hits inside annotated spans.
 
-    Attribution hits (saying verbs, hedges) and scare quotes are not loaded words and are left
-    out of both, unless named in ``also`` (to measure what counting them would do).
+    Attribution hits (saying verbs, hedges) are not loaded words and are left out of both.
     """
     spans = found = hits = inside = 0
     for number, article in enumerate(articles):
         outlet = [
             (h.start, h.end)
             for h in find_framing(0, article.text, article.sentences, quotes[number], lexicon)
-            if h.voice == "outlet" and (h.category not in NOT_LOADED or h.category in also)
+            if h.voice == "outlet" and h.category != ATTRIBUTION
         ]
         spans += len(article.lex_outside_quotes)
         found += sum(any(_overlap(hit, span) for hit in outlet) for span in article.lex_outside_quotes)
@@ -263,11 +254,6 @@ def basil_report(*, development_only: bool = False) -> None:
                 f"{name:<15}{split:<21}{result.spans:>6}{result.recall:>8.2f}{result.hits:>7}"
                 f"{result.inside:>9.1%}   {note}"
             )
-        scare = score(articles, lexicons["outletdiff"], quotes, also=frozenset({SCARE_QUOTE}))
-        print(
-            f"{'ours+scare':<15}{split:<21}{scare.spans:>6}{scare.recall:>8.2f}{scare.hits:>7}"
-            f"{scare.inside:>9.1%}   (if scare quotes counted as loaded words)"
-        )
     _target_report(results, "reporting 2015-16")
 
 
@@ -416,8 +402,7 @@ def error_report(lexicon: Lexicon) -> None:
     A miss is a span no outlet-voice hit overlaps; its cause says whether the lexicon matched a
     term there that was then set aside (as a name, a literal sense, quoted, attribution, or a
     masking phrase) or matched nothing (a scare-quoted phrase, a longer phrase, a single word).
-    A wrong hit is an outlet-voice loaded hit outside every annotated span, grouped by category
-    (scare quotes listed too, though the figures leave them out).
+    A wrong hit is an outlet-voice loaded hit outside every annotated span, grouped by category.
     """
     misses: dict[str, list[str]] = {}
     wrong: dict[str, list[str]] = {}
@@ -425,9 +410,8 @@ def error_report(lexicon: Lexicon) -> None:
         quotes = quotes_of(article)
         hits = find_framing(0, article.text, article.sentences, quotes, lexicon)
         outlet = [h for h in hits if h.voice == "outlet" and h.category != ATTRIBUTION]
-        loaded = [h for h in outlet if h.category not in NOT_LOADED]
         for span in article.lex_outside_quotes:
-            if not any(_overlap((h.start, h.end), span) for h in loaded):
+            if not any(_overlap((h.start, h.end), span) for h in outlet):
                 cause = _miss_cause(article, span, hits, quotes, lexicon)
                 misses.setdefault(cause, []).append(_show(article.text, span))
         for h in outlet:
@@ -444,8 +428,6 @@ def _miss_cause(article: Article, span: tuple[int, int], hits, quotes, lexicon: 
     start, end = span
     if any(_overlap((h.start, h.end), span) and h.category == ATTRIBUTION for h in hits):
         return "attribution word"
-    if any(_overlap((h.start, h.end), span) and h.category == SCARE_QUOTE for h in hits):
-        return "scare quote (not a loaded word)"
     if any(_overlap((h.start, h.end), span) for h in hits):
         return "hit given a quoted voice"
     sentence = next(s for s in article.sentences if s.start <= start < s.end + 1)

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from .model import Comparison, DigestLine, Finding, Version
 
 # Framing categories in the order a reader weighs them; a user's own categories come after.
-# How an outlet attributes (saying verbs, hedges), its scare quotes and words inserted into a
-# shared sentence ("candidate") are framing findings too, but not loaded words of its choosing.
+# How an outlet attributes (saying verbs, hedges) and words inserted into a shared sentence
+# ("candidate") are framing findings too, but not loaded words of the outlet's choosing.
 _WEIGHED = ("pejorative", "evaluative", "intensifier", "idiom", "loaded_verb")
-_NOT_LOADED = ("attribution", "scare_quote", "candidate", "not_framing")
+_NOT_LOADED = ("attribution", "candidate", "not_framing")
 _WORDS_SHOWN = 5
 DIGEST_LINES = 10
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from . import tokens
-from .extract.lexicon import NOT_LOADED
+from .extract.lexicon import ATTRIBUTION
 from .model import (
     Alignment,
     Attribution,
@@ -90,10 +90,9 @@ def _summarise_one(
     quoted_words = sum(len(tokens.words(q.text)) for q in own_quotes)
     voice_words = max(words - quoted_words, 0)
     own_framing = [hit for hit in framing if hit.doc == doc and hit.from_lexicon]
-    # Attribution words ("vowed", "reportedly") and scare quotes are how the outlet reports
-    # speech or holds words at a distance, not loaded words: they keep their own category
-    # below but stay out of the count and the rate.
-    loaded = [hit for hit in own_framing if hit.category not in NOT_LOADED]
+    # Attribution words ("vowed", "reportedly") are how the outlet reports speech, not loaded
+    # words: they keep their own category below but stay out of the count and the rate.
+    loaded = [hit for hit in own_framing if hit.category != ATTRIBUTION]
     outlet_voice = sum(hit.voice == "outlet" for hit in loaded)
     sources = [
         s for a in attributions if a.doc == doc and not a.inherited for s in a.chain if s.kind != "self"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from outletdiff.extract.framing import find_framing
 from outletdiff.extract.lexicon import Lexicon, Term, shipped_lexicon
@@ -121,36 +120,3 @@ def test_a_scare_quote_is_the_outlets_unless_someone_is_said_to_use_it() -> None
         (text.index("witch"), "quoted", None),
         (text.rindex("witch"), "outlet", None),
     ]
-
-
-def scare_quotes(text: str) -> list[Quote]:
-    return [
-        Quote(0, 0, m.start() + 1, m.end() - 1, m.group(0)[1:-1], "scare") for m in re.finditer(r'"[^"]+"', text)
-    ]
-
-
-def test_a_scare_quote_around_common_words_is_the_outlets_framing_of_its_own() -> None:
-    # The outlet flags "reform" itself: a hit of category scare_quote though no lexicon word is
-    # there. Not hits: a quoted title, words a verb of saying hands to someone, and a quote
-    # around a lexicon word, where the word is the one hit.
-    text = 'The "reform" bill passed as aides watched "Meet the Press" and said the "deal" was a "radical" one.'
-    hits = find_framing(0, text, one_sentence(text), scare_quotes(text), shipped_lexicon())
-    assert [(hit.text, hit.term, hit.category, hit.voice) for hit in hits] == [
-        ("reform", "reform", "scare_quote", "outlet"),
-        ("radical", "radical", "pejorative", "outlet"),
-    ]
-
-
-def test_scare_quotes_are_framing_only_with_the_shipped_rules() -> None:
-    text = 'The "reform" bill passed.'
-    plain = Lexicon((Term("bill", "custom"),))
-    hits = find_framing(0, text, one_sentence(text), scare_quotes(text), plain)
-    assert [(hit.text, hit.category) for hit in hits] == [("bill", "custom")]
-
-
-def test_a_scare_quote_in_a_title_case_line_is_no_hit() -> None:
-    # A headline's quote marks and capitals follow house style, not the outlet's distance.
-    text = 'Senate Passes "reform" Bill After Long Fight\nThe "reform" bill passed.'
-    quotes = [replace(q, sentence=n) for n, q in enumerate(scare_quotes(text))]
-    hits = find_framing(0, text, sentences_of(text, "headline"), quotes, shipped_lexicon())
-    assert [(hit.sentence, hit.text, hit.category) for hit in hits] == [(1, "reform", "scare_quote")]

@@ -55,17 +55,13 @@ class Casing:
                     names.add(word.lower())
         return cls(frozenset(names - common), frozenset(common), tuple(caseless))
 
-    def is_caseless(self, at: int) -> bool:
-        """Whether offset ``at`` lies in a title-case or all-capital line (a headline)."""
-        return any(a <= at < b for a, b in self.caseless)
-
     def is_name(self, text: str, start: int, end: int, sentence_start: int) -> bool:
         """Whether the words in ``text[start:end]`` include a name (so no lexicon term is there).
 
         ``sentence_start`` is where the sentence holding the span begins, to tell a capital
         that opens the sentence from one inside it.
         """
-        in_caseless = self.is_caseless(start)
+        in_caseless = any(a <= start < b for a, b in self.caseless)
         for m in _WORD.finditer(text, start, end):
             word = m.group(0)
             if word.islower() or not word[0].isupper():

@@ -5,9 +5,7 @@ inside a quotation ("stunning ignorance", the speaker's words), so every hit car
 ``"quoted"`` (with the quote's speaker) when it lies inside a direct or partial quote, else
 ``"outlet"``. A scare quote (short, no speaker) is the outlet's choice of words, unless a
 verb of calling or saying just before it makes it someone's label (he called the probe a
-"witch hunt"): then its words are quoted too (see :mod:`.scare`). A scare quote the outlet
-itself set around common words (the "reform" bill) is a framing hit of its own, category
-``scare_quote``, even when no lexicon word is inside (kept out of the loaded-word rate).
+"witch hunt"): then its words are quoted too (see :mod:`.scare`).
 Entries of the ``not_framing`` category claim neutral phrases ("assault weapons") so their
 loaded word stays silent, and the shipped lexicon adds one construction (stacked intensifiers).
 Lexicon-free candidates (words one outlet inserted into a shared sentence) need the alignment,
@@ -22,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from outletdiff.extract.casing import Casing
-from outletdiff.extract.lexicon import NOT_FRAMING, SCARE_QUOTE, Lexicon
-from outletdiff.extract.scare import is_flagged, is_reported
+from outletdiff.extract.lexicon import NOT_FRAMING, Lexicon
+from outletdiff.extract.scare import is_reported
 from outletdiff.extract.senses import is_literal
 from outletdiff.model import FramingHit, Quote, Sentence
 
@@ -41,8 +39,7 @@ def find_framing(
     Matching is case-insensitive, whole-word and inflection-tolerant (see
     :meth:`Lexicon.find`); multi-word terms win over their single words. A match on a name
     ("Carper" is no "carp", see :mod:`.casing`) or in a literal or legal sense ("explosive
-    devices", "charged with assault", see :mod:`.senses`) is no framing word. Scare quotes
-    count only with the shipped lexicon's rules on (``lexicon.rules``), like the patterns.
+    devices", "charged with assault", see :mod:`.senses`) is no framing word.
     """
     starts = {sentence.index: sentence.start for sentence in sentences}
     own_quotes = [_as_reported(text, quote, starts) for quote in quotes if quote.doc == doc]
@@ -52,11 +49,6 @@ def find_framing(
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
         found = []
-        if lexicon.rules:
-            scares = [q for q in quotes_in.get(sentence.index, ()) if q.kind == "scare" and q.sentence == sentence.index]
-            if scares:
-                casing = casing or Casing.of(text, sentences)
-                found.extend(_scare_hits(text, sentence, scares, casing))
         for match in lexicon.find(body):
             if match.term.category == NOT_FRAMING:
                 continue
@@ -68,7 +60,6 @@ def find_framing(
             ):
                 continue
             found.append((start, end, match.term.text, match.term.category))
-        found = _inner_words_win(found)
         if lexicon.rules:
             found.extend(_pattern_hits(sentence.start, body, found))
         for start, end, term, category in sorted(found):
@@ -96,41 +87,15 @@ def _as_reported(text: str, quote: Quote, starts: dict[int, int]) -> Quote:
     return quote
 
 
-def _scare_hits(
-    text: str, sentence: Sentence, scares: Sequence[Quote], casing: Casing
-) -> list[tuple[int, int, str, str]]:
-    """The scare quotes of one sentence that the outlet set around common words of its own.
-
-    Not a name or title (see :func:`.scare.is_flagged` and :class:`Casing`), not in a headline
-    or other title-case line, whose capitals and quote marks follow house style.
-    """
-    return [
-        (q.start, q.end, " ".join(q.text.lower().split()), SCARE_QUOTE)
-        for q in scares
-        if not casing.is_caseless(q.start)
-        and not casing.is_name(text, q.start, q.end, sentence.start)
-        and is_flagged(text, q)
-    ]
-
-
-def _inner_words_win(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """A lexicon word inside a scare quote is the hit; the quote around it adds no second one."""
-    words = [(start, end) for start, end, _, category in found if category != SCARE_QUOTE]
-    return [
-        hit
-        for hit in found
-        if hit[3] != SCARE_QUOTE or not any(hit[0] < b and a < hit[1] for a, b in words)
-    ]
-
-
 def _pattern_hits(
     offset: int, body: str, found: Sequence[tuple[int, int, str, str]]
 ) -> list[tuple[int, int, str, str]]:
     """Framing carried by a construction rather than a word, where no lexicon hit covers it.
 
     Only a stacked degree word ("very, very wide", "so, so wrong") is kept: it insists on
-    itself whatever the adjective. Measured on BASIL's development years and left out: every
-    "-ly" adverb (12% inside a span), and exclamations (no span they alone find).
+    itself whatever the adjective. Measured on BASIL's development years and left out: scare-
+    quoted words as such (mostly titles, slogans and terms of art; 16% inside a span), every
+    "-ly" adverb (12%), and exclamations (no span they alone find).
     """
     if not _may_stack(body):
         return []

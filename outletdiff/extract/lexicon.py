@@ -24,8 +24,6 @@ from outletdiff.tokens import WORD
 __all__ = [
     "ATTRIBUTION",
     "FORMATS_HINT",
-    "NOT_LOADED",
-    "SCARE_QUOTE",
     "Lexicon",
     "Match",
     "Term",
@@ -56,15 +54,6 @@ NOT_FRAMING = "not_framing"
 # they tell how the outlet attributes a claim, are reported under this category of their own,
 # and are left out of the loaded-word rate (a news report says "said" in every paragraph).
 ATTRIBUTION = "attribution"
-
-# The category of a scare quote the outlet set around common words (the "reform" bill): the
-# outlet's framing, found by the shipped rules rather than a lexicon entry. Like attribution it
-# tells how the outlet holds words at a distance, and is left out of the loaded-word rate: on
-# BASIL's development years only 12% of such quotes fell inside an annotated span.
-SCARE_QUOTE = "scare_quote"
-
-# Reported categories that are framing but not loaded words of the outlet's choosing.
-NOT_LOADED = frozenset({ATTRIBUTION, SCARE_QUOTE})
 
 
 @dataclass(frozen=True)
@@ -125,15 +114,13 @@ class Lexicon:
 
     @property
     def reported_categories(self) -> tuple[str, ...]:
-        """The categories that can produce framing hits (``not_framing`` only masks phrases;
-        the shipped rules add scare quotes)."""
-        reported = tuple(category for category in self.categories if category != NOT_FRAMING)
-        return (*reported, SCARE_QUOTE) if self.rules and SCARE_QUOTE not in reported else reported
+        """The categories that can produce framing hits (``not_framing`` only masks phrases)."""
+        return tuple(category for category in self.categories if category != NOT_FRAMING)
 
     @property
     def loaded_categories(self) -> tuple[str, ...]:
-        """The reported categories that count as loaded words (all but attribution and scare quotes)."""
-        return tuple(category for category in self.reported_categories if category not in NOT_LOADED)
+        """The reported categories that count as loaded words (all but ``attribution``)."""
+        return tuple(category for category in self.reported_categories if category != ATTRIBUTION)
 
     def merge(self, other: Lexicon) -> Lexicon:
         """This lexicon extended by ``other``; where both have a term, this one's entry wins."""
