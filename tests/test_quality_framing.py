@@ -8,7 +8,7 @@ and re-pinned. Floors sit a little below the figures measured by ``eval/framing_
 Hand-made gold: framing P 0.89 / R 0.66 / F1 0.76, with voice the same; facts only in one
 outlet P 0.78 / R 0.94 / F1 0.86; altered facts P 1.00 / R 0.80 / F1 0.89.
 BASIL own-voice word-choice spans (attribution words left out): development split 2010-14
-recall 0.61 with 33.3% of hits inside a span; reporting split 2015-16 recall 0.51 with 32.9%
+recall 0.66 with 34.1% of hits inside a span; reporting split 2015-16 recall 0.51 with 32.6%
 (the aim of 0.65 / 35% is not met). Lower a floor only with a reason in the commit message.
 """
 
@@ -39,8 +39,8 @@ BASIL_FLOORS = {
     "development": (
         framing_eval.DEV_YEARS,
         "523930e63638540bf4f0813d02a5e2653eb43cd7f5525bef931d9a7f2fe3cfb6",
-        0.59,
-        0.31,
+        0.64,
+        0.32,
     ),
     "reporting": (
         framing_eval.REPORTING_YEARS,
