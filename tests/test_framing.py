@@ -122,8 +122,7 @@ def test_a_scare_quote_is_the_outlets_unless_someone_is_said_to_use_it() -> None
     ]
 
 
-def test_plain_senses_and_policy_names_are_no_framing() -> None:
-    # "failure to act" says something was not done; "the war on drugs" names a policy; the
-    # same words judge in "a failure" and "his war on the press".
-    text = "Failure to act doomed the war on drugs.\nThe plan was a failure and his war on the press went on."
-    assert framing_words(text) == [("doomed", "doomed"), ("failure", "failure"), ("war on", "war on")]
+def test_policy_names_are_no_framing() -> None:
+    # "the war on drugs" names a policy; "his war on the press" judges.
+    text = "The war on drugs went on.\nHis war on the press went on."
+    assert framing_words(text) == [("war on", "war on")]

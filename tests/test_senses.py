@@ -28,10 +28,6 @@ def literal(term: str, text: str, word: str) -> bool:
         ("obstruct", "He obstructed justice.", "obstructed", True),
         ("obstruct", "He obstructed the vote.", "obstructed", False),
         ("explosive", "Police found explosive materials.", "explosive", True),
-        ("failure", "He warned that failure to act would hurt.", "failure", True),
-        ("failure", "The summit was a failure, aides conceded.", "failure", False),
-        ("failing", "She faulted officials for failing to enforce the law.", "failing", True),
-        ("failing", "He blamed failing schools.", "failing", False),
     ],
 )
 def test_neighbour_decides_the_sense(term: str, text: str, word: str, expected: bool) -> None:
