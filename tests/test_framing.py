@@ -120,3 +120,9 @@ def test_a_scare_quote_is_the_outlets_unless_someone_is_said_to_use_it() -> None
         (text.index("witch"), "quoted", None),
         (text.rindex("witch"), "outlet", None),
     ]
+
+
+def test_policy_names_are_no_framing() -> None:
+    # "the war on drugs" names a policy; "his war on the press" judges.
+    text = "The war on drugs went on.\nHis war on the press went on."
+    assert framing_words(text) == [("war on", "war on")]

@@ -47,14 +47,16 @@ def test_shipped_lexicon_has_its_categories_and_a_sane_size() -> None:
 
 
 def test_saying_verbs_and_hedges_are_attribution_and_insults_are_loaded() -> None:
+    """Praise and complaint judge what was said (like extol, gripe): loaded, not attribution."""
     lexicon = shipped_lexicon()
-    text = "He vowed, insisted and reportedly praised it; critics sneered and lambasted him."
+    text = "He vowed, insisted and reportedly praised it; critics sneered, complained and lambasted him."
     assert [(m.term.text, m.term.category) for m in lexicon.find(text)] == [
         ("vowed", "attribution"),
         ("insisted", "attribution"),
         ("reportedly", "attribution"),
-        ("praised", "attribution"),
+        ("praised", "loaded_verb"),
         ("sneer", "loaded_verb"),
+        ("complained", "loaded_verb"),
         ("lambaste", "loaded_verb"),
     ]
 

@@ -7,9 +7,9 @@ and re-pinned. Floors sit a little below the figures measured by ``eval/framing_
 
 Hand-made gold: framing P 0.89 / R 0.66 / F1 0.76, with voice the same; facts only in one
 outlet P 0.78 / R 0.94 / F1 0.86; altered facts P 1.00 / R 0.80 / F1 0.89.
-BASIL own-voice word-choice spans (attribution words left out): development split 2010-14
-recall 0.61 with 33.3% of hits inside a span; reporting split 2015-16 recall 0.51 with 32.9%
-(the aim of 0.65 / 35% is not met). Lower a floor only with a reason in the commit message.
+BASIL own-voice word-choice spans (attribution words and headlines left out): development split
+2010-14 recall 0.66 with 35.5% of hits inside a span; reporting split 2015-16 recall 0.51 with
+33.9% (the aim of 0.65 / 35% is not met). Lower a floor only with a reason in the commit message.
 """
 
 from __future__ import annotations
@@ -39,14 +39,14 @@ BASIL_FLOORS = {
     "development": (
         framing_eval.DEV_YEARS,
         "523930e63638540bf4f0813d02a5e2653eb43cd7f5525bef931d9a7f2fe3cfb6",
-        0.59,
-        0.31,
+        0.64,
+        0.34,
     ),
     "reporting": (
         framing_eval.REPORTING_YEARS,
         "715fea36a9d3e4c38f61aefc456710486f51e140df7ec41e5e19ce58ce4d5a5d",
         0.49,
-        0.31,
+        0.32,
     ),
 }
 
