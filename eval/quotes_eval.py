@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +43,7 @@ from outletdiff.extract.resolver import role_table  # noqa: E402
 from outletdiff.extract.roles import RoleBook  # noqa: E402
 from outletdiff.extract.sources import find_attributions  # noqa: E402
 from outletdiff.load import document_from_text, load_path  # noqa: E402
-from outletdiff.model import Attribution, Quote, Sentence  # noqa: E402
+from outletdiff.model import Attribution, Document, Quote, Sentence  # noqa: E402
 from outletdiff.segment import segment  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "extraction"
@@ -231,17 +232,23 @@ POLNEAR_SPLITS = {"development": "train", "reporting": "dev"}
 BASIL_SPLITS = {"development": range(2010, 2015), "reporting": range(2015, 2017)}
 
 
+def _polnear_articles(split: str) -> Iterator[tuple[Path, str, Document]]:
+    """Each annotated article of a PolNeAR split with its text, skipping the few whose loaded
+    text differs from the file (their annotation offsets would not slice it)."""
+    root = DATA / "polnear" / split
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        text = (root / "text" / f"{ann.stem.rsplit('_', 1)[0]}.txt").read_text("utf-8")
+        document = document_from_text(text, outlet=ann.stem.split("_")[0])
+        if document.text == text:
+            yield ann, text, document
+
+
 def eval_polnear(
     quote_score: Tally, source_score: Tally, legacy_score: Tally | None = None, *, split: str = "dev"
 ) -> int:
     """Score one PolNeAR split; ``legacy_score`` gets the older figure that skipped inherited chains."""
-    root = DATA / "polnear" / split
-    files = sorted((root / "attributions").glob("*.ann"))
-    for ann in files:
-        text = (root / "text" / f"{ann.stem.rsplit('_', 1)[0]}.txt").read_text("utf-8")
-        document = document_from_text(text, outlet=ann.stem.split("_")[0])
-        if document.text != text:
-            continue
+    articles = list(_polnear_articles(split))
+    for ann, text, document in articles:
         sentences = segment(document, doc=0)
         quotes = find_quotes(0, text, sentences)
         attributions = find_attributions(0, text, sentences, quotes, outlet=document.outlet)
@@ -261,7 +268,7 @@ def eval_polnear(
             any(span_match(q, g) for g in quoted) or any(c[0] <= q[0] and q[1] <= c[1] for c in contents)
             for q in direct
         )
-    return len(files)
+    return len(articles)
 
 
 def _linked_sources(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -288,13 +295,8 @@ def eval_polnear_speakers(score: Tally, *, split: str = "train") -> int:
     """Speakers of wholly quoted PolNeAR contents whose linked source is a name ("Trump",
     "Sen. Ted Cruz"): the quote's speaker must name the same person (pronoun and group sources
     are left out, PolNeAR does not resolve them)."""
-    root = DATA / "polnear" / split
-    files = sorted((root / "attributions").glob("*.ann"))
-    for ann in files:
-        text = (root / "text" / f"{ann.stem.rsplit('_', 1)[0]}.txt").read_text("utf-8")
-        document = document_from_text(text, outlet=ann.stem.split("_")[0])
-        if document.text != text:
-            continue
+    articles = list(_polnear_articles(split))
+    for ann, text, document in articles:
         quotes = [q for q in find_quotes(0, text, segment(document, doc=0)) if q.kind == "direct"]
         for content, source in _linked_sources(ann):
             name = text[source[0] : source[1]]
@@ -317,7 +319,7 @@ def eval_polnear_speakers(score: Tally, *, split: str = "train") -> int:
                 score.misses.append(
                     f"{quote.speaker!r} != {name!r}: {_context(text, (quote.start, quote.end))}"
                 )
-    return len(files)
+    return len(articles)
 
 
 def _own_mentions(
